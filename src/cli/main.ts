@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../server/config';
+import { DatabaseUnavailableError } from '../server/db/database';
+import { EmbeddedClusterError } from '../server/db/embedded-cluster';
+import { ProblemError } from '../server/http/problem';
+import { CliError } from './cli-database';
+import { registerDemoCommand } from './commands/demo.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerMigrateCommand } from './commands/migrate.command';
+import { registerStartCommand } from './commands/start.command';
+import { registerTokensCommand } from './commands/tokens.command';
+import { registerUsersCommand } from './commands/users.command';
+
+const program = new Command()
+  .name('cycle')
+  .description('Cycle: the open-source Customer Success platform.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerStartCommand(program);
+registerDemoCommand(program);
+registerImportCommand(program);
+registerUsersCommand(program);
+registerTokensCommand(program);
+registerMigrateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportError(error);
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode; // commander already printed it
+  if (error instanceof CliError) {
+    process.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof ProblemError) {
+    const details = error.errors.map((item) => `  ${[item.row && `row ${item.row}`, item.column ?? item.field, item.value && `"${item.value}"`].filter(Boolean).join(', ')}: ${item.message}`);
+    process.stderr.write(`${error.detail}\n${details.join('\n')}${details.length ? '\n' : ''}`);
+    return 1;
+  }
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedClusterError) {
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

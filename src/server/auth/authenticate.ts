@@ -1,0 +1,101 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database';
+import { apiTokens, sessions, users } from '../db/schema';
+import { forbidden, unauthorized } from '../http/problem';
+import { type Actor, can, explainDenial, type Permission } from './policy';
+import { hashSecret } from './secret-tokens';
+
+export const SESSION_COOKIE = 'cycle_session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a route requires. Every /api route must set this or `public`. */
+    permission?: Permission;
+    /** The route needs no signed-in user (login, health). */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Routes outside these prefixes are the web app and its assets. */
+const protectedPrefixes = ['/api/'];
+const documentationPrefix = '/api/docs';
+
+/**
+ * Installs authentication and authorisation for every route:
+ * - at registration, an /api route without `config.permission` or `config.public` is an error,
+ *   so a new route cannot forget its policy;
+ * - on each request, the session cookie or bearer token is resolved to an Actor (401 if missing
+ *   on a protected route) and the route's permission is checked (403).
+ */
+export function installAuthentication(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const isApi = protectedPrefixes.some((prefix) => route.url.startsWith(prefix));
+    if (!isApi || route.url.startsWith(documentationPrefix)) return;
+    const config = route.config as { permission?: Permission; public?: boolean } | undefined;
+    if (!config?.permission && !config?.public) {
+      throw new Error(`Route ${route.method} ${route.url} declares neither config.permission nor config.public`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    request.actor = await resolveActor(db, request);
+    if (config.public || !config.permission) return;
+    if (!request.actor) throw unauthorized();
+    if (!can(request.actor, config.permission)) throw forbidden(explainDenial(request.actor, config.permission));
+  });
+}
+
+async function resolveActor(db: Db, request: FastifyRequest): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return resolveApiToken(db, header.slice('Bearer '.length).trim());
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (cookie) return resolveSession(db, cookie);
+  return null;
+}
+
+async function resolveSession(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, name: users.name, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashSecret(token)), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+async function resolveApiToken(db: Db, token: string): Promise<Actor | null> {
+  const tokenHash = hashSecret(token);
+  const [row] = await db
+    .select({
+      tokenId: apiTokens.id,
+      scope: apiTokens.scope,
+      lastUsedAt: apiTokens.lastUsedAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .limit(1);
+  if (!row) return null;
+  // Record use at most once a minute so a busy script does not write on every call.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  }
+  return { userId: row.userId, email: row.email, name: row.name, role: row.role, tokenScope: row.scope };
+}
+
+/** The signed-in actor of a request whose route declared a permission (so one is guaranteed). */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}

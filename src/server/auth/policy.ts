@@ -1,0 +1,67 @@
+import type { userRoles } from '../db/schema';
+
+export type Role = (typeof userRoles)[number];
+export type TokenScope = 'read' | 'write' | 'admin';
+
+/** Who is acting: a signed-in user, or a user through an API token with a scope. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Set when the request came with an API token; limits what the role may do. */
+  tokenScope?: TokenScope;
+}
+
+/**
+ * Every permission a route can require, with the roles that hold it and the token scope it needs.
+ * This table is the whole policy: routes name a permission, nothing else decides.
+ */
+const permissions = {
+  'workspace.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'accounts.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  /** A CSM holds it too, but only for accounts they own (checked with canWriteAccount). */
+  'accounts.write': { roles: ['admin', 'manager', 'csm'], scope: 'write' },
+  'accounts.delete': { roles: ['admin', 'manager'], scope: 'write' },
+  'imports.run': { roles: ['admin', 'manager'], scope: 'write' },
+  'imports.read': { roles: ['admin', 'manager'], scope: 'read' },
+  'users.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'users.manage': { roles: ['admin'], scope: 'admin' },
+  'tokens.own': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'admin' },
+  'session.own': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+} as const satisfies Record<string, { roles: readonly Role[]; scope: TokenScope }>;
+
+export type Permission = keyof typeof permissions;
+
+const scopeRank: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
+
+/** True when the actor's role holds the permission and their token (if any) has a wide enough scope. */
+export function can(actor: Actor, permission: Permission): boolean {
+  const rule = permissions[permission];
+  if (!(rule.roles as readonly Role[]).includes(actor.role)) return false;
+  if (actor.tokenScope && scopeRank[actor.tokenScope] < scopeRank[rule.scope]) return false;
+  return true;
+}
+
+/** Why `can` said no, in words for the 403 response. */
+export function explainDenial(actor: Actor, permission: Permission): string {
+  const rule = permissions[permission];
+  if (!(rule.roles as readonly Role[]).includes(actor.role)) {
+    return `Your role (${actor.role}) may not do this; it needs one of: ${rule.roles.join(', ')}. Ask an admin.`;
+  }
+  return `This API token has scope "${actor.tokenScope}"; this needs scope "${rule.scope}". Create a token with that scope.`;
+}
+
+/** CSMs write only their own book; managers and admins write every account. */
+export function canWriteAccount(actor: Actor, account: { ownerId: string | null }): boolean {
+  if (!can(actor, 'accounts.write')) return false;
+  return actor.role !== 'csm' || account.ownerId === actor.userId;
+}
+
+export function allPermissions(): Permission[] {
+  return Object.keys(permissions) as Permission[];
+}
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return permissions[permission].roles;
+}

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './columns';
+
+export const userRoles = ['admin', 'manager', 'csm', 'viewer'] as const;
+export const teamKinds = ['csm', 'support', 'onboarding', 'services', 'education'] as const;
+export const tokenScopes = ['read', 'write', 'admin'] as const;
+
+/** A team of our people (CSM, Support, Onboarding, Services, Education). */
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: teamKinds }).notNull(),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('teams_name_key').on(table.name),
+    check('teams_kind_check', sql`${table.kind} IN ('csm', 'support', 'onboarding', 'services', 'education')`),
+  ],
+);
+
+/** One of our people: signs in, owns accounts. Email is stored lower-case. */
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: userRoles }).notNull(),
+    title: text('title'),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** scrypt hash in the form scrypt$N$r$p$salt$hash (base64url). */
+    passwordHash: text('password_hash').notNull(),
+    /** How many accounts this person can carry; null means the team default. */
+    accountCapacity: integer('account_capacity'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('users_email_key').on(table.email),
+    check('users_role_check', sql`${table.role} IN ('admin', 'manager', 'csm', 'viewer')`),
+    check('users_email_lower_check', sql`${table.email} = lower(${table.email})`),
+  ],
+);
+
+/** A signed-in browser session. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** An API token for scripts: shown once, only its SHA-256 is stored, revocable. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: tokenScopes }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters of the token, to recognise it in a list. */
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('api_tokens_token_hash_key').on(table.tokenHash),
+    check('api_tokens_scope_check', sql`${table.scope} IN ('read', 'write', 'admin')`),
+  ],
+);

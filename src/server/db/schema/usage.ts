@@ -1,0 +1,42 @@
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts, contacts } from './customers';
+
+/** A raw product usage event (track/page), kept even when its account is not known yet. */
+export const usageEvents = pgTable(
+  'usage_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    source: text('source').notNull(),
+    /** Idempotency key from the sender (Segment messageId). */
+    messageId: text('message_id').notNull(),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    userId: text('user_id'),
+    anonymousId: text('anonymous_id'),
+    event: text('event').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [
+    uniqueIndex('usage_events_source_message_id_key').on(table.source, table.messageId),
+    index('usage_events_account_occurred_idx').on(table.accountId, table.occurredAt),
+  ],
+);
+
+/** Daily usage per account: active users, event count, and counts per event name. */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    activeUsers: integer('active_users').notNull().default(0),
+    eventCount: integer('event_count').notNull().default(0),
+    /** { "<event name>": count } */
+    eventCounts: jsonb('event_counts').$type<Record<string, number>>().notNull().default({}),
+    source: text('source').notNull().default('manual'),
+  },
+  (table) => [primaryKey({ name: 'usage_daily_pkey', columns: [table.accountId, table.day] })],
+);
