@@ -152,12 +152,12 @@ function presentError(error: FastifyError, request: import('fastify').FastifyReq
   return sendProblem(reply, new ProblemError(500, 'Internal error', 'Something went wrong on the server; it has been logged.'));
 }
 
-function describeIssue(issue: { message: string; keyword: string; params: Record<string, unknown> }): string {
+function describeIssue(issue: { message?: string; keyword: string; params: Record<string, unknown> }): string {
   if (issue.keyword === 'unrecognized_keys') {
     const keys = (issue.params.keys as string[] | undefined) ?? [];
     return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((key) => `"${key}"`).join(', ')}; remove ${keys.length > 1 ? 'them' : 'it'}`;
   }
-  return issue.message;
+  return issue.message ?? issue.keyword;
 }
 
 function describeLimit(request: import('fastify').FastifyRequest): string {

@@ -18,6 +18,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every route with its method, URL and policy, as registered (for the policy test). */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission?: Permission;
+  public?: boolean;
 }
 
 /** Routes outside these prefixes are the web app and its assets. */
@@ -33,6 +44,8 @@ const documentationPrefix = '/api/docs';
  */
 export function installAuthentication(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
 
   app.addHook('onRoute', (route) => {
     const isApi = protectedPrefixes.some((prefix) => route.url.startsWith(prefix));
@@ -40,6 +53,10 @@ export function installAuthentication(app: FastifyInstance, db: Db): void {
     const config = route.config as { permission?: Permission; public?: boolean } | undefined;
     if (!config?.permission && !config?.public) {
       throw new Error(`Route ${route.method} ${route.url} declares neither config.permission nor config.public`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      registered.push({ method, url: route.url, permission: config.permission, public: config.public });
     }
   });
 

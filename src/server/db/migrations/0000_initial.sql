@@ -107,6 +107,13 @@ CREATE TABLE "churn_events" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "exchange_rates" (
+	"currency" char(3) PRIMARY KEY NOT NULL,
+	"rate_to_reporting" numeric(20, 10) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "subscriptions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"source" text DEFAULT 'manual' NOT NULL,

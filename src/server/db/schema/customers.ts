@@ -1,3 +1,4 @@
+import { accountStatuses, contactRoles } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -14,8 +15,6 @@ import {
 import { id, sourceColumns, timestamps } from './columns';
 import { users } from './people';
 
-export const accountStatuses = ['prospect', 'onboarding', 'active', 'churned'] as const;
-export const contactRoles = ['champion', 'decision_maker', 'exec_sponsor', 'power_user', 'billing', 'user'] as const;
 
 /** The customer company. `traits` keeps every imported column that has no column of its own. */
 export const accounts = pgTable(
@@ -82,3 +81,5 @@ export const contacts = pgTable(
     index('contacts_email_lower_idx').on(sql`lower(${table.email})`),
   ],
 );
+
+export { accountStatuses, contactRoles };

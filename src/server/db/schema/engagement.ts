@@ -1,13 +1,10 @@
+import { ticketStatuses, ticketPriorities, surveyKinds, activityKinds } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, sourceColumns, timestamps } from './columns';
 import { accounts, contacts } from './customers';
 import { users } from './people';
 
-export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
-export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
-export const surveyKinds = ['nps', 'csat', 'ces', 'custom'] as const;
-export const activityKinds = ['call', 'meeting', 'email', 'note', 'ebr', 'qbr', 'training'] as const;
 
 /** A support ticket. */
 export const tickets = pgTable(
@@ -100,3 +97,5 @@ export const activities = pgTable(
     ),
   ],
 );
+
+export { ticketStatuses, ticketPriorities, surveyKinds, activityKinds };

@@ -1,8 +1,8 @@
+import { userRoles } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 
-export const userRoles = ['admin', 'manager', 'csm', 'viewer'] as const;
 export const teamKinds = ['csm', 'support', 'onboarding', 'services', 'education'] as const;
 export const tokenScopes = ['read', 'write', 'admin'] as const;
 
@@ -77,3 +77,5 @@ export const apiTokens = pgTable(
     check('api_tokens_scope_check', sql`${table.scope} IN ('read', 'write', 'admin')`),
   ],
 );
+
+export { userRoles };

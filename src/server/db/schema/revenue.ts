@@ -1,9 +1,9 @@
+import { billingIntervals } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, check, date, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, sourceColumns, timestamps } from './columns';
 import { accounts } from './customers';
 
-export const billingIntervals = ['month', 'quarter', 'year'] as const;
 export const subscriptionStatuses = ['active', 'cancelled', 'trial'] as const;
 
 /**
@@ -62,3 +62,15 @@ export const churnEvents = pgTable(
     index('churn_events_account_id_idx').on(table.accountId),
   ],
 );
+
+/**
+ * Conversion into the workspace's reporting currency: 1 unit of `currency` = `rateToReporting`
+ * units of the reporting currency. The reporting currency itself needs no row.
+ */
+export const exchangeRates = pgTable('exchange_rates', {
+  currency: char('currency', { length: 3 }).primaryKey(),
+  rateToReporting: numeric('rate_to_reporting', { precision: 20, scale: 10, mode: 'number' }).notNull(),
+  ...timestamps(),
+});
+
+export { billingIntervals };

@@ -11,7 +11,10 @@ export function healthRoutes({ database }: AppContext): FastifyPluginAsyncZod {
         config: { public: true },
         schema: {
           hide: true,
-          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) }) },
+          response: {
+            200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'external']) }),
+            503: z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string() }),
+          },
         },
       },
       async (_request, reply) => {
@@ -23,7 +26,7 @@ export function healthRoutes({ database }: AppContext): FastifyPluginAsyncZod {
             title: 'Unavailable',
             status: 503,
             detail: 'The database does not answer.',
-          } as never);
+          });
         }
         return { status: 'ok' as const, database: database.mode };
       },

@@ -1,0 +1,32 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/** The workspace reporting currency until settings for it exist (issue #3 adds them). */
+export const REPORTING_CURRENCY = 'USD';
+
+/**
+ * SQL for each account's MRR today, in minor units of the reporting currency: the sum of its
+ * subscriptions active today (start ≤ today < end), each normalised to one month (quarterly ÷ 3,
+ * annual ÷ 12) and converted through exchange_rates, rounded once per account.
+ * A subscription in a currency without a rate is left out of the sum.
+ * Columns: account_id, mrr_minor.
+ */
+export function currentMrrByAccount(accountFilter?: SQL): SQL {
+  return sql`
+    SELECT s.account_id,
+           round(sum(
+             s.amount_minor::numeric
+             * CASE WHEN s.currency = ${REPORTING_CURRENCY} THEN 1 ELSE r.rate_to_reporting END
+             / CASE s.billing_interval WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END
+           ))::bigint AS mrr_minor
+    FROM subscriptions s
+    LEFT JOIN exchange_rates r ON r.currency = s.currency
+    WHERE s.start_date <= current_date
+      AND (s.end_date IS NULL OR s.end_date > current_date)
+      ${accountFilter ? sql`AND ${accountFilter}` : sql``}
+    GROUP BY s.account_id`;
+}
+
+/** Months in one billing interval. */
+export function monthsPerInterval(interval: 'month' | 'quarter' | 'year'): number {
+  return interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
+}

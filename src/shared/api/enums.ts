@@ -1,0 +1,14 @@
+/** Value lists shared by the server schema, the API contracts and the web app. */
+export const accountStatuses = ['prospect', 'onboarding', 'active', 'churned'] as const;
+export const contactRoles = ['champion', 'decision_maker', 'exec_sponsor', 'power_user', 'billing', 'user'] as const;
+export const activityKinds = ['call', 'meeting', 'email', 'note', 'ebr', 'qbr', 'training'] as const;
+export const billingIntervals = ['month', 'quarter', 'year'] as const;
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export const surveyKinds = ['nps', 'csat', 'ces', 'custom'] as const;
+export const userRoles = ['admin', 'manager', 'csm', 'viewer'] as const;
+
+export type AccountStatus = (typeof accountStatuses)[number];
+export type ContactRole = (typeof contactRoles)[number];
+export type ActivityKind = (typeof activityKinds)[number];
+export type UserRole = (typeof userRoles)[number];
