@@ -61,7 +61,7 @@ export async function buildApp(
   app.setErrorHandler(presentError);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_FILE_LIMIT, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Runs every bench/*.bench.ts in turn (each prints its own table and ratios).
+// `npm run bench -- import` runs only the benchmarks whose file name contains "import".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const filter = process.argv[2] ?? '';
+const benches = fs
+  .readdirSync(here)
+  .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
+  .sort();
+let failed = 0;
+for (const name of benches) {
+  process.stdout.write(`\n## ${name}\n`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, name)], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  if (result.status !== 0) failed += 1;
+}
+process.exit(failed > 0 ? 1 : 0);
