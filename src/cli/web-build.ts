@@ -17,6 +17,7 @@ function newestModification(target: string): number {
 
 /** Builds the web app with Vite when dist/web is missing or older than its sources (first `npm start`). */
 export async function ensureWebBuild(say: (line: string) => void): Promise<void> {
+  if (process.env.CYCLE_SKIP_WEB_BUILD === '1') return; // `npm run dev` serves the web app from Vite
   const built = fs.existsSync(outputIndex) ? fs.statSync(outputIndex).mtimeMs : 0;
   const newestSource = Math.max(...inputs.map(newestModification));
   if (built >= newestSource) return;

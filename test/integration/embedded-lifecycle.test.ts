@@ -72,10 +72,10 @@ describe('the embedded PostgreSQL lifecycle through `cycle start`', () => {
     expect(users.code).toBe(0);
     expect(users.stdout).toContain(ADMIN.email);
 
-    // A second server on another port reuses the running cluster.
+    // A second server on another port reuses the running cluster (the first one owns it).
     const second = await startCycleServer(environment);
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
-    second.child.kill('SIGINT');
+    second.child.kill('SIGTERM'); // drains and exits cleanly, leaving the cluster to its owner
     expect(await waitForExit(second.child)).toBe(0);
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200); // the owner's cluster still runs
 
