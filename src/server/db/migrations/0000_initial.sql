@@ -108,10 +108,14 @@ CREATE TABLE "churn_events" (
 );
 --> statement-breakpoint
 CREATE TABLE "exchange_rates" (
-	"currency" char(3) PRIMARY KEY NOT NULL,
+	"currency" char(3) NOT NULL,
+	"valid_from" date NOT NULL,
 	"rate_to_reporting" numeric(20, 10) NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "exchange_rates_pkey" PRIMARY KEY("currency","valid_from"),
+	CONSTRAINT "exchange_rates_positive_check" CHECK ("exchange_rates"."rate_to_reporting" > 0),
+	CONSTRAINT "exchange_rates_month_start_check" CHECK (extract(day FROM "exchange_rates"."valid_from") = 1)
 );
 --> statement-breakpoint
 CREATE TABLE "subscriptions" (

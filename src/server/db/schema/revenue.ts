@@ -1,6 +1,6 @@
 import { billingIntervals } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
-import { bigint, char, check, date, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, char, check, date, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, sourceColumns, timestamps } from './columns';
 import { accounts } from './customers';
 
@@ -64,13 +64,21 @@ export const churnEvents = pgTable(
 );
 
 /**
- * Conversion into the workspace's reporting currency: 1 unit of `currency` = `rateToReporting`
- * units of the reporting currency. The reporting currency itself needs no row.
+ * Conversion into the workspace's reporting currency: from the month `validFrom` (first day of a
+ * month) on, 1 unit of `currency` = `rateToReporting` units of the reporting currency, until a later
+ * row for the same currency. The reporting currency itself needs no row.
  */
-export const exchangeRates = pgTable('exchange_rates', {
-  currency: char('currency', { length: 3 }).primaryKey(),
-  rateToReporting: numeric('rate_to_reporting', { precision: 20, scale: 10, mode: 'number' }).notNull(),
-  ...timestamps(),
-});
-
-export { billingIntervals };
+export const exchangeRates = pgTable(
+  'exchange_rates',
+  {
+    currency: char('currency', { length: 3 }).notNull(),
+    validFrom: date('valid_from').notNull(),
+    rateToReporting: numeric('rate_to_reporting', { precision: 20, scale: 10, mode: 'number' }).notNull(),
+    ...timestamps(),
+  },
+  (table) => [
+    primaryKey({ name: 'exchange_rates_pkey', columns: [table.currency, table.validFrom] }),
+    check('exchange_rates_positive_check', sql`${table.rateToReporting} > 0`),
+    check('exchange_rates_month_start_check', sql`extract(day FROM ${table.validFrom}) = 1`),
+  ],
+);

@@ -27,7 +27,10 @@ describe('accounts API', () => {
     csm = await server.signIn('csm');
     otherCsm = await server.signIn('csm');
     viewer = await server.signIn('viewer');
-    await db.insert(exchangeRates).values({ currency: 'EUR', rateToReporting: 1.1 });
+    await db.insert(exchangeRates).values([
+      { currency: 'EUR', validFrom: '2019-01-01', rateToReporting: 1.05 },
+      { currency: 'EUR', validFrom: '2024-01-01', rateToReporting: 1.1 },
+    ]);
 
     const acme = await makeAccount(db, {
       name: 'Acme Logistics',
