@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountSummarySchema, userRefSchema } from './accounts.contract';
 import { activitySchema } from './activities.contract';
 import { contactSchema } from './contacts.contract';
-import { billingIntervals, surveyKinds, ticketPriorities, ticketStatuses } from './enums';
+import { accountStatuses, billingIntervals, surveyKinds, ticketPriorities, ticketStatuses } from './enums';
 import { moneySchema } from './money';
 
 export const subscriptionSchema = z.object({
@@ -56,7 +56,7 @@ export const usageSummarySchema = z.object({
 export const childAccountSchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  status: z.string(),
+  status: z.enum(accountStatuses),
   mrr: moneySchema,
 });
 

@@ -1,18 +1,8 @@
-import { z } from 'zod';
+import { type User, userSchema } from '../../../shared/api/users.contract';
 import { userRoles } from '../../db/schema';
 
-export const userSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(userRoles),
-  title: z.string().nullable(),
-  team: z.string().nullable(),
-  accountCapacity: z.number().int().nullable(),
-  ownedAccounts: z.number().int(),
-  disabled: z.boolean(),
-});
-export type UserDto = z.infer<typeof userSchema>;
+export { userSchema };
+export type UserDto = User;
 
 export function presentUser(row: {
   id: string;

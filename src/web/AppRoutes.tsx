@@ -1,0 +1,61 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { UNAUTHORIZED_EVENT } from './api/api-client';
+import { AppLayout } from './components/AppLayout';
+import { PageLoader } from './components/PageLoader';
+import { RequireSession } from './components/RequireSession';
+import { signInPath } from './sign-in-path';
+
+// Pages load on demand so the first screen only downloads what it shows.
+const LoginPage = lazy(() => import('./pages/login/LoginPage').then((module) => ({ default: module.LoginPage })));
+const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage').then((module) => ({ default: module.AccountsPage })));
+const AccountPage = lazy(() => import('./pages/account/AccountPage').then((module) => ({ default: module.AccountPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
+
+/** When any call answers 401 (session expired or signed out elsewhere), go to sign-in and come back after. */
+function RedirectWhenSignedOut() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const onUnauthorized = () => {
+      if (location.pathname === '/login') return;
+      queryClient.removeQueries();
+      navigate(signInPath(location), { replace: true });
+    };
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+  }, [location, navigate, queryClient]);
+  return null;
+}
+
+export function AppRoutes() {
+  return (
+    <>
+      <RedirectWhenSignedOut />
+      <Routes>
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<PageLoader fullScreen />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/accounts" replace />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Account360 } from '../../../shared/api/account-360.contract';
+import { AccountStatusBadge } from '../../components/AccountStatusBadge';
+import { RenewalText } from '../../components/RenewalText';
+import { formatMoney } from '../../format/money';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {label}
+      </Text>
+      <div>{children}</div>
+    </Stack>
+  );
+}
+
+/** Name, status and the facts a CSM checks first: tier, owner, revenue, renewal, domain. */
+export function AccountHeader({ account }: { account: Account360['account'] }) {
+  return (
+    <Paper withBorder p="lg">
+      <Stack gap="lg">
+        <Group gap="sm" align="center">
+          <Title order={1} size="h2">
+            {account.name}
+          </Title>
+          <AccountStatusBadge status={account.status} size="lg" />
+          {account.tier && (
+            <Badge variant="outline" color="gray" size="lg">
+              {account.tier}
+            </Badge>
+          )}
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="lg">
+          <Fact label="Owner">
+            <Text size="sm">{account.owner?.name ?? 'Unassigned'}</Text>
+          </Fact>
+          <Fact label="MRR / ARR">
+            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatMoney(account.mrr, { wholeUnits: true })}{' '}
+              <Text span c="dimmed" size="sm">
+                / {formatMoney(account.arr, { wholeUnits: true })}
+              </Text>
+            </Text>
+          </Fact>
+          <Fact label="Renewal">
+            <RenewalText date={account.renewalDate} daysLeft={account.daysToRenewal} inline muted={account.status === 'churned'} />
+          </Fact>
+          <Fact label="Domain">
+            {account.domain ? (
+              <Anchor href={`https://${account.domain}`} target="_blank" rel="noreferrer noopener" size="sm">
+                {account.domain}
+              </Anchor>
+            ) : (
+              <Text size="sm" c="dimmed">
+                None
+              </Text>
+            )}
+          </Fact>
+          <Fact label="Stage">
+            <Text size="sm">{account.lifecycleStage ?? '—'}</Text>
+          </Fact>
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,147 @@
+import { Anchor, Button, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import type { Account360 } from '../../../shared/api/account-360.contract';
+import { ApiError } from '../../api/api-client';
+import { useAccount360 } from '../../api/accounts-api';
+import { ErrorState } from '../../components/ErrorState';
+import { IconAlert, IconArrowLeft } from '../../components/icons';
+import { Notice } from '../../components/Notice';
+import { AccountHeader } from './AccountHeader';
+import { ActivityTab } from './ActivityTab';
+import { ContactsTab } from './ContactsTab';
+import { OverviewTab } from './OverviewTab';
+import { SubscriptionsTab } from './SubscriptionsTab';
+import { SurveysTab } from './SurveysTab';
+import { TicketsTab } from './TicketsTab';
+
+const tabs = ['overview', 'contacts', 'subscriptions', 'activity', 'tickets', 'surveys'] as const;
+type AccountTab = (typeof tabs)[number];
+
+function isTab(value: string | null): value is AccountTab {
+  return (tabs as readonly (string | null)[]).includes(value);
+}
+
+/** Back to the list, with the filters the user came from when they came from it. */
+function BackToList() {
+  const location = useLocation();
+  const state = location.state as { listSearch?: string } | null;
+  return (
+    <Anchor component={Link} to={`/accounts${state?.listSearch ?? ''}`} size="sm" c="dimmed">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} />
+        Accounts
+      </Group>
+    </Anchor>
+  );
+}
+
+function AccountNotFound() {
+  return (
+    <Notice
+      py={80}
+      headingOrder={1}
+      icon={<IconAlert size={26} />}
+      title="Account not found"
+      description="No account has this address. It may have been deleted or merged, or the link is mistyped."
+      actions={
+        <Button component={Link} to="/accounts">
+          Back to accounts
+        </Button>
+      }
+    />
+  );
+}
+
+function AccountSkeleton() {
+  return (
+    <Stack gap="lg" aria-busy="true" aria-label="Loading account">
+      <Skeleton height={130} />
+      <Skeleton height={36} width="60%" />
+      <Skeleton height={110} />
+      <Skeleton height={240} />
+    </Stack>
+  );
+}
+
+function countLabel(label: string, count: number) {
+  return (
+    <Group gap={6} wrap="nowrap" component="span">
+      {label}
+      {count > 0 && (
+        <Text span size="xs" c="dimmed" fw={600}>
+          {count}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function AccountTabs({ data }: { data: Account360 }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tabParam = searchParams.get('tab');
+  const tab: AccountTab = isTab(tabParam) ? tabParam : 'overview';
+  const selectTab = (value: string | null) => {
+    const next = new URLSearchParams(searchParams);
+    if (!value || value === 'overview') next.delete('tab');
+    else next.set('tab', value);
+    setSearchParams(next, { replace: true, preventScrollReset: true });
+  };
+  return (
+    <Tabs value={tab} onChange={selectTab} keepMounted={false}>
+      <Tabs.List mb="lg">
+        <Tabs.Tab value="overview">Overview</Tabs.Tab>
+        <Tabs.Tab value="contacts">{countLabel('Contacts', data.contacts.length)}</Tabs.Tab>
+        <Tabs.Tab value="subscriptions">{countLabel('Subscriptions', data.subscriptions.length)}</Tabs.Tab>
+        <Tabs.Tab value="activity">Activity</Tabs.Tab>
+        <Tabs.Tab value="tickets">{countLabel('Tickets', data.ticketCounts.open)}</Tabs.Tab>
+        <Tabs.Tab value="surveys">{countLabel('Surveys', data.surveyAnswers.length)}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="overview">
+        <OverviewTab data={data} />
+      </Tabs.Panel>
+      <Tabs.Panel value="contacts">
+        <ContactsTab contacts={data.contacts} />
+      </Tabs.Panel>
+      <Tabs.Panel value="subscriptions">
+        <SubscriptionsTab subscriptions={data.subscriptions} />
+      </Tabs.Panel>
+      <Tabs.Panel value="activity">
+        <ActivityTab accountId={data.account.id} canEdit={data.permissions.canEdit} />
+      </Tabs.Panel>
+      <Tabs.Panel value="tickets">
+        <TicketsTab tickets={data.openTickets} counts={data.ticketCounts} />
+      </Tabs.Panel>
+      <Tabs.Panel value="surveys">
+        <SurveysTab answers={data.surveyAnswers} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+/** Account 360: header facts, then tabs for overview, contacts, subscriptions, activity, tickets and surveys. */
+export function AccountPage() {
+  const { id = '' } = useParams();
+  const account = useAccount360(id);
+  useDocumentTitle(account.data ? `${account.data.account.name} · Cycle` : 'Account · Cycle');
+
+  let content;
+  if (account.isPending) content = <AccountSkeleton />;
+  else if (account.isError) {
+    const missing = account.error instanceof ApiError && (account.error.status === 404 || account.error.status === 400);
+    content = missing ? <AccountNotFound /> : <ErrorState title="Could not load this account" error={account.error} onRetry={() => void account.refetch()} />;
+  } else {
+    content = (
+      <Stack gap="lg">
+        <AccountHeader account={account.data.account} />
+        <AccountTabs data={account.data} />
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <BackToList />
+      {content}
+    </Stack>
+  );
+}

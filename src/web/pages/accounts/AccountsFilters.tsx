@@ -1,0 +1,90 @@
+import { Autocomplete, Button, Chip, Group, Input, Select, TextInput } from '@mantine/core';
+import { useId } from 'react';
+import { accountStatuses, type AccountStatus } from '../../../shared/api/enums';
+import { useTeamMembers } from '../../api/session-api';
+import { IconFilterOff, IconSearch } from '../../components/icons';
+import { accountStatusLabels } from '../../format/labels';
+import { type AccountsView, hasFilters } from './accounts-view';
+import { useDebouncedText } from './use-debounced-text';
+
+const statusOptions = accountStatuses.map((status) => ({ value: status, label: accountStatusLabels[status] }));
+
+interface AccountsFiltersProps {
+  view: AccountsView;
+  /** Tiers seen in the loaded rows, offered as suggestions. */
+  knownTiers: string[];
+  onChange: (patch: Partial<AccountsView>, options?: { replace?: boolean }) => void;
+  onClear: () => void;
+}
+
+function useOwnerOptions() {
+  const users = useTeamMembers();
+  const people = (users.data ?? []).map((user) => ({ value: user.id, label: user.name }));
+  return [
+    { group: 'Quick picks', items: [{ value: 'me', label: 'Me' }, { value: 'none', label: 'Unassigned' }] },
+    ...(people.length > 0 ? [{ group: 'People', items: people }] : []),
+  ];
+}
+
+/** Search, status, owner and tier filters of the accounts list; every change lands in the URL. */
+export function AccountsFilters({ view, knownTiers, onChange, onClear }: AccountsFiltersProps) {
+  // Typing replaces the history entry, so Back skips the half-typed words.
+  const search = useDebouncedText(view.q, (q) => onChange({ q }, { replace: true }));
+  const tier = useDebouncedText(view.tier, (value) => onChange({ tier: value }, { replace: true }));
+  const ownerOptions = useOwnerOptions();
+  const statusLabelId = useId();
+  const tierSuggestions = [...new Set([...knownTiers, ...(view.tier ? [view.tier] : [])])].sort();
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Name or domain"
+        type="search"
+        leftSection={<IconSearch size={16} />}
+        value={search.text}
+        onChange={(event) => search.onChange(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') search.commitNow();
+        }}
+        w={{ base: '100%', sm: 260 }}
+      />
+      <Input.Wrapper label="Status" labelElement="div" labelProps={{ id: statusLabelId }}>
+        <Chip.Group<true, AccountStatus> multiple value={view.status} onChange={(status) => onChange({ status })}>
+          <Group gap={6} role="group" aria-labelledby={statusLabelId} h={36} wrap="nowrap">
+            {statusOptions.map((option) => (
+              <Chip key={option.value} value={option.value} size="sm" variant="outline">
+                {option.label}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Input.Wrapper>
+      <Select
+        label="Owner"
+        placeholder="Anyone"
+        data={ownerOptions}
+        value={view.owner || null}
+        onChange={(owner) => onChange({ owner: owner ?? '' })}
+        clearable
+        searchable
+        nothingFoundMessage="Nobody by that name"
+        w={{ base: '100%', sm: 200 }}
+      />
+      <Autocomplete
+        label="Tier"
+        placeholder="Any tier"
+        data={tierSuggestions}
+        value={tier.text}
+        onChange={tier.onChange}
+        onOptionSubmit={(value) => tier.commitNow(value)}
+        w={{ base: '100%', sm: 160 }}
+      />
+      {hasFilters(view) && (
+        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={onClear}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}
