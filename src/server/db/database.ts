@@ -4,6 +4,8 @@ import { type ClusterRole, openEmbeddedCluster } from './embedded-cluster';
 import * as schema from './schema';
 
 export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle; repositories that may run inside one accept `Db | Tx`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** An open connection pool, in embedded or external mode. */
 export interface Database {

@@ -240,6 +240,36 @@ CREATE TABLE "import_runs" (
 	"finished_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "account_mrr_monthly" (
+	"account_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"mrr_minor" bigint NOT NULL,
+	"previous_mrr_minor" bigint NOT NULL,
+	"movement" text NOT NULL,
+	"paid_before" boolean NOT NULL,
+	"base12_minor" bigint NOT NULL,
+	"missing_rate_currencies" text[] NOT NULL,
+	CONSTRAINT "account_mrr_monthly_pkey" PRIMARY KEY("account_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "mrr_monthly_totals" (
+	"month" date PRIMARY KEY NOT NULL,
+	"mrr_minor" bigint NOT NULL,
+	"customers" integer NOT NULL,
+	"new_minor" bigint NOT NULL,
+	"expansion_minor" bigint NOT NULL,
+	"contraction_minor" bigint NOT NULL,
+	"churn_minor" bigint NOT NULL,
+	"reactivation_minor" bigint NOT NULL,
+	"new_logos" integer NOT NULL,
+	"churned_logos" integer NOT NULL,
+	"reactivated_logos" integer NOT NULL,
+	"base12_minor" bigint NOT NULL,
+	"retained12_minor" bigint NOT NULL,
+	"retained_capped12_minor" bigint NOT NULL,
+	"missing_rate_rows" integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -258,6 +288,7 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_account_id_accou
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_runs" ADD CONSTRAINT "import_runs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_mrr_monthly" ADD CONSTRAINT "account_mrr_monthly_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_token_hash_key" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_name_key" ON "teams" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
@@ -283,4 +314,5 @@ CREATE INDEX "activities_account_occurred_idx" ON "activities" USING btree ("acc
 CREATE UNIQUE INDEX "survey_responses_source_external_id_key" ON "survey_responses" USING btree ("source","external_id");--> statement-breakpoint
 CREATE INDEX "survey_responses_account_responded_idx" ON "survey_responses" USING btree ("account_id","responded_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_source_external_id_key" ON "tickets" USING btree ("source","external_id");--> statement-breakpoint
-CREATE INDEX "tickets_account_opened_idx" ON "tickets" USING btree ("account_id","opened_at");
+CREATE INDEX "tickets_account_opened_idx" ON "tickets" USING btree ("account_id","opened_at");--> statement-breakpoint
+CREATE INDEX "account_mrr_monthly_month_idx" ON "account_mrr_monthly" USING btree ("month");

@@ -5,3 +5,4 @@ export * from './revenue';
 export * from './usage';
 export * from './engagement';
 export * from './imports';
+export * from './revenue-facts';

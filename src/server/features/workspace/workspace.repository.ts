@@ -1,19 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database';
+import type { Db, Tx } from '../../db/database';
 import { workspaceSettings } from '../../db/schema';
 
-export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
+export async function readSetting<T>(db: Db | Tx, key: string): Promise<T | undefined> {
   const [row] = await db.select().from(workspaceSettings).where(eq(workspaceSettings.key, key));
   return row?.value as T | undefined;
 }
 
-export async function writeSetting(db: Db, key: string, value: unknown): Promise<void> {
+export async function writeSetting(db: Db | Tx, key: string, value: unknown): Promise<void> {
   await db
     .insert(workspaceSettings)
     .values({ key, value })
     .onConflictDoUpdate({ target: workspaceSettings.key, set: { value, updatedAt: sql`now()` } });
 }
 
-export async function deleteSetting(db: Db, key: string): Promise<void> {
+export async function deleteSetting(db: Db | Tx, key: string): Promise<void> {
   await db.delete(workspaceSettings).where(eq(workspaceSettings.key, key));
 }

@@ -1,0 +1,53 @@
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './customers';
+
+/**
+ * Month-end MRR of each account for every month from its first subscription month to the current
+ * month, in minor units of the reporting currency, with that month's movement and the account's
+ * contributions to retention. Derived from subscriptions; maintained by the revenue feature.
+ */
+export const accountMrrMonthly = pgTable(
+  'account_mrr_monthly',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** First day of the month. */
+    month: date('month').notNull(),
+    mrrMinor: bigint('mrr_minor', { mode: 'number' }).notNull(),
+    previousMrrMinor: bigint('previous_mrr_minor', { mode: 'number' }).notNull(),
+    /** new | expansion | contraction | churn | reactivation | none */
+    movement: text('movement').notNull(),
+    paidBefore: boolean('paid_before').notNull(),
+    /** MRR twelve months earlier when it was > 0 (else 0): the trailing-12-month retention base. */
+    base12Minor: bigint('base12_minor', { mode: 'number' }).notNull(),
+    /** Subscription currencies of this month that had no exchange rate (their money is left out). */
+    missingRateCurrencies: text('missing_rate_currencies').array().notNull(),
+  },
+  (table) => [
+    primaryKey({ name: 'account_mrr_monthly_pkey', columns: [table.accountId, table.month] }),
+    index('account_mrr_monthly_month_idx').on(table.month),
+  ],
+);
+
+/** Sums of account_mrr_monthly per month, kept in step by deltas so dashboards read a few rows. */
+export const mrrMonthlyTotals = pgTable('mrr_monthly_totals', {
+  month: date('month').primaryKey(),
+  mrrMinor: bigint('mrr_minor', { mode: 'number' }).notNull(),
+  customers: integer('customers').notNull(),
+  newMinor: bigint('new_minor', { mode: 'number' }).notNull(),
+  expansionMinor: bigint('expansion_minor', { mode: 'number' }).notNull(),
+  contractionMinor: bigint('contraction_minor', { mode: 'number' }).notNull(),
+  churnMinor: bigint('churn_minor', { mode: 'number' }).notNull(),
+  reactivationMinor: bigint('reactivation_minor', { mode: 'number' }).notNull(),
+  newLogos: integer('new_logos').notNull(),
+  churnedLogos: integer('churned_logos').notNull(),
+  reactivatedLogos: integer('reactivated_logos').notNull(),
+  /** Σ MRR twelve months earlier of accounts that had MRR then. */
+  base12Minor: bigint('base12_minor', { mode: 'number' }).notNull(),
+  /** Σ MRR now of those same accounts (trailing-12-month NRR numerator). */
+  retained12Minor: bigint('retained12_minor', { mode: 'number' }).notNull(),
+  /** Σ min(MRR now, MRR then) of those accounts (trailing-12-month GRR numerator). */
+  retainedCapped12Minor: bigint('retained_capped12_minor', { mode: 'number' }).notNull(),
+  missingRateRows: integer('missing_rate_rows').notNull(),
+});
