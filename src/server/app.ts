@@ -26,6 +26,7 @@ import { importRoutes } from './features/imports/import.routes';
 import { tokenRoutes } from './features/tokens/token.routes';
 import { userRoutes } from './features/users/user.routes';
 import { workspaceRoutes } from './features/workspace/workspace.routes';
+import { IMPORT_FILE_LIMIT, JSON_BODY_LIMIT } from './http/limits';
 import { ProblemError, type ProblemItem } from './http/problem';
 
 /** What every feature's routes receive: the database and the configuration, passed explicitly. */
@@ -36,10 +37,6 @@ export interface AppContext {
 
 export type App = FastifyInstance;
 
-/** Largest JSON body accepted; imports have their own, larger limit. */
-export const JSON_BODY_LIMIT = 1024 * 1024;
-/** Largest CSV upload accepted by POST /api/v1/imports. */
-export const IMPORT_FILE_LIMIT = 100 * 1024 * 1024;
 
 /**
  * Builds the Fastify app: security, validation, OpenAPI, every feature's routes and the web app.

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../src/server/db/embedded-cluster';
 import { childEnvironment, runCli, startCycleServer, waitForExit } from '../helpers/cli-process';
 
 const ADMIN = { email: 'owner@example.test', password: 'lifecycle-pass-1' };
@@ -14,14 +15,7 @@ async function postmasterPid(dataDir: string): Promise<number | undefined> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isAlive = isProcessAlive;
 
 async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -308,12 +309,21 @@ async function readOwnerPid(ownerFile: string): Promise<number | undefined> {
   }
 }
 
-function isProcessAlive(pid: number): boolean {
+/**
+ * True when the process runs. A zombie (exited, not yet reaped — common in containers whose PID 1
+ * does not reap orphans) counts as gone, though signal 0 still reaches it.
+ */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return process.platform !== 'linux'; // no /proc entry on Linux: gone; elsewhere trust the signal
   }
 }
 

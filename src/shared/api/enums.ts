@@ -3,6 +3,7 @@ export const accountStatuses = ['prospect', 'onboarding', 'active', 'churned'] a
 export const contactRoles = ['champion', 'decision_maker', 'exec_sponsor', 'power_user', 'billing', 'user'] as const;
 export const activityKinds = ['call', 'meeting', 'email', 'note', 'ebr', 'qbr', 'training'] as const;
 export const billingIntervals = ['month', 'quarter', 'year'] as const;
+export const subscriptionStatuses = ['active', 'cancelled', 'trial'] as const;
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export const surveyKinds = ['nps', 'csat', 'ces', 'custom'] as const;

@@ -1,10 +1,9 @@
-import { billingIntervals } from '../../../shared/api/enums';
+import { billingIntervals, subscriptionStatuses } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
 import { bigint, char, check, date, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, sourceColumns, timestamps } from './columns';
 import { accounts } from './customers';
 
-export const subscriptionStatuses = ['active', 'cancelled', 'trial'] as const;
 
 /**
  * A revenue line. `amountMinor` is the price per billing interval in minor units of `currency`

@@ -1,6 +1,6 @@
 import { count, eq, sql, type SQL } from 'drizzle-orm';
 import type { AccountListFilters } from '../../../shared/api/accounts.contract';
-import type { Db } from '../../db/database';
+import type { Db, Tx } from '../../db/database';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { accounts, users } from '../../db/schema';
 import { currentMrrByAccount } from './current-mrr.sql';
@@ -158,7 +158,7 @@ export async function updateAccountRow(db: Db, id: string, values: PgUpdateSetSo
   return row;
 }
 
-export async function deleteAccountRow(db: Db, id: string): Promise<boolean> {
+export async function deleteAccountRow(db: Db | Tx, id: string): Promise<boolean> {
   const deleted = await db.delete(accounts).where(eq(accounts.id, id)).returning({ id: accounts.id });
   return deleted.length > 0;
 }

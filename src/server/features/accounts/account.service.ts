@@ -1,8 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Account360 } from '../../../shared/api/account-360.contract';
 import type { AccountCreate, AccountListFilters, AccountSummary, AccountUpdate } from '../../../shared/api/accounts.contract';
 import { type Actor, can, canWriteAccount } from '../../auth/policy';
 import type { Db } from '../../db/database';
+import { subscriptions } from '../../db/schema';
+import { refreshMrrFactsInTransaction } from '../revenue/mrr-facts.repository';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problem';
 import { latestNpsScore, loadAccountRelations } from './account-360.repository';
 import { presentAccount360, presentAccountSummary, presentListRow } from './account.presenter';
@@ -128,6 +130,11 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
   }
 }
 
+/** Deletes an account with everything recorded on it, taking its revenue out of the monthly totals first. */
 export async function deleteAccount(db: Db, id: string): Promise<void> {
-  if (!(await deleteAccountRow(db, id))) throw notFound('account', id);
+  await db.transaction(async (tx) => {
+    await tx.delete(subscriptions).where(eq(subscriptions.accountId, id));
+    await refreshMrrFactsInTransaction(tx, [id]);
+    if (!(await deleteAccountRow(tx, id))) throw notFound('account', id);
+  });
 }
