@@ -3,6 +3,7 @@ import { ConfigError } from '../server/config';
 import { DatabaseUnavailableError } from '../server/db/database';
 import { EmbeddedClusterError } from '../server/db/embedded-cluster';
 import { ProblemError } from '../server/http/problem';
+import { StartupError } from '../server/main';
 import { CliError } from './cli-database';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerImportCommand } from './commands/import.command';
@@ -41,7 +42,12 @@ function reportError(error: unknown): number {
     process.stderr.write(`${error.detail}\n${details.join('\n')}${details.length ? '\n' : ''}`);
     return 1;
   }
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedClusterError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof EmbeddedClusterError ||
+    error instanceof StartupError
+  ) {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }

@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -46,10 +46,11 @@ export async function buildApp(
   context: AppContext,
   options: { logLevel?: string; webRoot?: string } = {},
 ): Promise<FastifyInstance> {
+  const logRequests = options.logLevel === 'debug' || options.logLevel === 'trace';
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: JSON_BODY_LIMIT,
-    disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: !logRequests }),
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 

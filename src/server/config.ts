@@ -32,7 +32,7 @@ const environmentSchema = z.object({
   CYCLE_ADMIN_EMAIL: z.email().optional(),
   CYCLE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   CYCLE_DEMO: booleanText.default(true),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   CYCLE_SECURE_COOKIES: booleanText.default(false),
 });
 

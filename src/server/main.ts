@@ -11,6 +11,9 @@ import { ensureFirstAdmin } from './features/users/user.service';
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/** A start-up failure the person who started Cycle can fix; printed as one line, no stack. */
+export class StartupError extends Error {}
+
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
@@ -46,7 +49,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
     } catch (error) {
       await app.close();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new Error(`Port ${config.port} on ${config.host} is in use (is Cycle already running?). Set PORT to use another port.`);
+        throw new StartupError(`Port ${config.port} on ${config.host} is in use (is Cycle already running?). Set PORT to use another port.`);
       }
       throw error;
     }

@@ -80,6 +80,11 @@ describe('the embedded PostgreSQL lifecycle through `cycle start`', () => {
     expect(pid && isAlive(pid)).toBe(true);
 
     const again = await startCycleServer(environment);
+    const port = new URL(again.url).port;
+    const clash = await runCli(['start'], { ...environment, PORT: port });
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain(`Port ${port} on 127.0.0.1 is in use (is Cycle already running?). Set PORT to use another port.`);
+    expect(clash.stderr).not.toMatch(/\n\s+at /);
     expect(await postmasterPid(dataDir)).toBe(pid);
     const againCookie = await signIn(again.url);
     const list = await fetch(`${again.url}/api/v1/accounts?q=Survivor`, { headers: { cookie: againCookie } });

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../../shared/api/auth.contract';
 import { errorMessage } from '../api/api-client';
 import { useSignOut } from '../api/session-api';
-import { humanize } from '../format/labels';
+import { userRoleLabels } from '../format/labels';
 import { IconChevronDown, IconLogout } from './icons';
 import classes from './UserMenu.module.css';
 
@@ -39,7 +39,7 @@ export function UserMenu({ me }: { me: Me }) {
                 {me.name}
               </Text>
               <Text size="xs" c="dimmed" lh={1.2}>
-                {humanize(me.role)}
+                {userRoleLabels[me.role]}
               </Text>
             </div>
             <IconChevronDown size={14} />

@@ -1,4 +1,4 @@
-import type { AccountStatus, ActivityKind, ContactRole } from '../../shared/api/enums';
+import type { AccountStatus, ActivityKind, ContactRole, UserRole } from '../../shared/api/enums';
 
 export const accountStatusLabels: Record<AccountStatus, string> = {
   prospect: 'Prospect',
@@ -13,6 +13,13 @@ export const accountStatusColors: Record<AccountStatus, string> = {
   onboarding: 'blue',
   active: 'teal',
   churned: 'red',
+};
+
+export const userRoleLabels: Record<UserRole, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  csm: 'CSM',
+  viewer: 'Viewer',
 };
 
 export const contactRoleLabels: Record<ContactRole, string> = {
