@@ -11,6 +11,7 @@ import { signInPath } from './sign-in-path';
 const LoginPage = lazy(() => import('./pages/login/LoginPage').then((module) => ({ default: module.LoginPage })));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage').then((module) => ({ default: module.AccountPage })));
+const MetricsPage = lazy(() => import('./pages/metrics/MetricsPage').then((module) => ({ default: module.MetricsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
 
 /** When any call answers 401 (session expired or signed out elsewhere), go to sign-in and come back after. */
@@ -53,6 +54,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/accounts" replace />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="metrics" element={<MetricsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

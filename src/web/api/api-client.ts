@@ -24,7 +24,7 @@ export class ApiError extends Error {
 export type QueryValues = Record<string, string | number | readonly string[] | undefined | null>;
 
 export interface ApiRequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryValues;
   body?: unknown;
   signal?: AbortSignal;

@@ -8,4 +8,12 @@ export const queryKeys = {
   accountList: (query: QueryValues) => ['accounts', 'list', query] as const,
   account: (id: string) => ['accounts', 'detail', id] as const,
   activities: (accountId: string) => ['accounts', 'detail', accountId, 'activities'] as const,
+  /** Everything under ['metrics'] is invalidated together when CS costs change. */
+  metrics: ['metrics'] as const,
+  metricsOverview: (query: QueryValues) => ['metrics', 'overview', query] as const,
+  metricsBreakdown: (query: QueryValues) => ['metrics', 'breakdown', query] as const,
+  churnReasons: (query: QueryValues) => ['metrics', 'churn-reasons', query] as const,
+  cohorts: (query: QueryValues) => ['metrics', 'cohorts', query] as const,
+  movementAccounts: (query: QueryValues) => ['metrics', 'movement-accounts', query] as const,
+  csCosts: ['metrics', 'cs-costs'] as const,
 };

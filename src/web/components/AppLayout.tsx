@@ -50,6 +50,9 @@ export function AppLayout() {
                 <NavLink to="/accounts" className={classes.navLink}>
                   Accounts
                 </NavLink>
+                <NavLink to="/metrics" className={classes.navLink}>
+                  Metrics
+                </NavLink>
               </Group>
             </nav>
           </Group>
