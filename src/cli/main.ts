@@ -7,6 +7,7 @@ import { StartupError } from '../server/main';
 import { CliError } from './cli-database';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerMetricsCommand } from './commands/metrics.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerTokensCommand } from './commands/tokens.command';
@@ -23,6 +24,7 @@ registerDemoCommand(program);
 registerImportCommand(program);
 registerUsersCommand(program);
 registerTokensCommand(program);
+registerMetricsCommand(program);
 registerMigrateCommand(program);
 
 try {

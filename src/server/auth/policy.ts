@@ -29,6 +29,8 @@ const permissions = {
   'users.manage': { roles: ['admin'], scope: 'admin' },
   'tokens.own': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'admin' },
   'session.own': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'metrics.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'metrics.manage': { roles: ['admin', 'manager'], scope: 'write' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: TokenScope }>;
 
 export type Permission = keyof typeof permissions;

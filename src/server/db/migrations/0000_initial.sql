@@ -270,6 +270,15 @@ CREATE TABLE "mrr_monthly_totals" (
 	"missing_rate_rows" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "cs_costs" (
+	"month" date PRIMARY KEY NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"currency" char(3) NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cs_costs_month_start_check" CHECK (extract(day FROM "cs_costs"."month") = 1),
+	CONSTRAINT "cs_costs_amount_check" CHECK ("cs_costs"."amount_minor" >= 0)
+);
+--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -6,3 +6,4 @@ export * from './usage';
 export * from './engagement';
 export * from './imports';
 export * from './revenue-facts';
+export * from './cs-costs';

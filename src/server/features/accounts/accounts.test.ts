@@ -54,7 +54,7 @@ describe('accounts API', () => {
 
     await makeContact(db, acme.id, { firstName: 'Ada', lastName: 'Lovelace', roles: ['champion', 'decision_maker'], isAdvocate: true });
     await makeTicket(db, acme.id, { subject: 'Export fails', priority: 'high', escalated: true });
-    await makeTicket(db, acme.id, { subject: 'Old question', status: 'solved', resolvedAt: new Date() });
+    await makeTicket(db, acme.id, { subject: 'Old question', status: 'solved', openedAt: new Date(Date.now() - 3_600_000), resolvedAt: new Date() });
     await makeSurveyResponse(db, acme.id, { score: 6, respondedAt: new Date(Date.now() - 86_400_000) });
     await makeSurveyResponse(db, acme.id, { score: 9 });
     await makeUsageDay(db, acme.id, dayFromToday(-1), 10, 300);
