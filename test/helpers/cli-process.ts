@@ -30,20 +30,30 @@ export function runCli(
   });
 }
 
-/** Starts `cycle start` and resolves once it prints its URL. */
+const startedServers = new Set<ChildProcess>();
+
+/** Starts `cycle start` and resolves once it has printed all its start-up lines (the last is "API docs: …"). */
 export function startCycleServer(environment: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'start'], { cwd: repositoryRoot, env: environment });
+    startedServers.add(child);
+    child.once('exit', () => startedServers.delete(child));
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/Cycle is running at (http:\/\/\S+)/);
-      if (match) resolve({ child, url: match[1]!, output: () => output });
+      if (match && /API docs: /.test(output)) resolve({ child, url: match[1]!, output: () => output });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`cycle start exited with ${code}:\n${output}`)));
   });
+}
+
+/** SIGKILLs every server started by startCycleServer that is still running (test clean-up). */
+export function killStartedServers(): void {
+  for (const child of startedServers) child.kill('SIGKILL');
+  startedServers.clear();
 }
 
 /** Resolves with the exit code once the process has exited. */

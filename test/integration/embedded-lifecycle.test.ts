@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../src/server/db/embedded-cluster';
-import { childEnvironment, runCli, startCycleServer, waitForExit } from '../helpers/cli-process';
+import { childEnvironment, killStartedServers, runCli, startCycleServer, waitForExit } from '../helpers/cli-process';
 
 const ADMIN = { email: 'owner@example.test', password: 'lifecycle-pass-1' };
 
@@ -40,9 +40,12 @@ describe('the embedded PostgreSQL lifecycle through `cycle start`', () => {
       CYCLE_DEMO: '0',
       CYCLE_ADMIN_EMAIL: ADMIN.email,
       CYCLE_ADMIN_PASSWORD: ADMIN.password,
+      // This file tests the database lifecycle; building the web app on first start is slow and beside the point.
+      CYCLE_SKIP_WEB_BUILD: '1',
     });
   });
   afterAll(async () => {
+    killStartedServers();
     const pid = await postmasterPid(dataDir);
     if (pid && isAlive(pid)) process.kill(pid, 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
