@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../demo/seeded-random';
+import { scoreAccount } from './account-score';
+import { calibrateWeights, type Calibration, type CalibrationAccount } from './calibration';
+import { sigmoid } from './logistic-regression';
+import { measureOf, scorecardOf } from './scorecard.fixture';
+import { validateScorecard } from './scorecard-validation';
+
+/**
+ * Synthetic accounts whose churn log-odds are 2 − 5·usage − 2.5·nps + 0·noise, each measure's
+ * score ÷ 100 drawn uniformly: usage matters twice as much as NPS, and noise not at all.
+ */
+function syntheticAccounts(count: number, seed: number): CalibrationAccount[] {
+  const random = new SeededRandom(seed);
+  return Array.from({ length: count }, (_, index) => {
+    const usage = random.between(0, 100);
+    const nps = random.between(0, 100);
+    const noise = random.between(0, 100);
+    const churned = random.chance(sigmoid(2 - 5 * (usage / 100) - 2.5 * (nps / 100)));
+    return { accountId: `acct_${index}`, inputs: { usage, nps, noise }, churned };
+  });
+}
+
+function calibratedOrFail(calibration: Calibration): Extract<Calibration, { status: 'calibrated' }> {
+  if (calibration.status !== 'calibrated') throw new Error(calibration.reason);
+  return calibration;
+}
+
+const aucOf = (backtest: { auc: { status: string; value?: number } }): number =>
+  backtest.auc.value ?? Number.NaN;
+
+describe('calibrating weights', () => {
+  const accounts = syntheticAccounts(4000, 11);
+
+  it('recovers the direction and rough size of known true weights', () => {
+    const scorecard = scorecardOf([measureOf('usage', 1), measureOf('nps', 1), measureOf('noise', 1)]);
+    const calibration = calibratedOrFail(calibrateWeights(scorecard, accounts, { seed: 3 }));
+    const [usage, nps, noise] = calibration.fit.coefficients;
+    expect(usage).toBeGreaterThan(-6);
+    expect(usage).toBeLessThan(-4);
+    expect(nps).toBeGreaterThan(-3.5);
+    expect(nps).toBeLessThan(-1.5);
+    expect(Math.abs(noise ?? Number.NaN)).toBeLessThan(0.8);
+    const [usageWeight, npsWeight, noiseWeight] = calibration.weights.map((weight) => weight.weight);
+    expect((usageWeight ?? 0) / (npsWeight ?? 1)).toBeGreaterThan(1.4);
+    expect((usageWeight ?? 0) / (npsWeight ?? 1)).toBeLessThan(3.2);
+    expect(noiseWeight).toBeLessThan(10);
+    expect(calibration.weights.reduce((sum, weight) => sum + weight.weight, 0)).toBeCloseTo(100, 9);
+    expect(calibration.trainingAccounts + calibration.heldOutAccounts).toBe(4000);
+    expect(calibration.heldOutAccounts).toBeGreaterThan(1000);
+  });
+
+  it('improves held-out AUC over a deliberately bad weighting and proposes a valid next version', () => {
+    const badScorecard = scorecardOf([measureOf('usage', 1), measureOf('nps', 1), measureOf('noise', 20)], {
+      version: 3,
+    });
+    const calibration = calibratedOrFail(calibrateWeights(badScorecard, accounts, { seed: 3 }));
+    expect(aucOf(calibration.after)).toBeGreaterThan(aucOf(calibration.before) + 0.1);
+    expect(calibration.after.verdict.level).toBe('well');
+    expect(calibration.scorecard.version).toBe(4);
+    expect(validateScorecard(calibration.scorecard)).toEqual([]);
+    expect(calibration.before.accounts).toBe(calibration.heldOutAccounts);
+    expect(calibration.after.accounts).toBe(calibration.heldOutAccounts);
+  });
+
+  it('gives no weight to a measure whose higher scores go with more churn, and says why', () => {
+    const reversed = accounts.map((account) => ({
+      ...account,
+      inputs: { ...account.inputs, backwards: 100 - Number(account.inputs.usage) },
+    }));
+    const scorecard = scorecardOf([measureOf('nps', 1), measureOf('backwards', 1)]);
+    const calibration = calibratedOrFail(calibrateWeights(scorecard, reversed, { seed: 3 }));
+    expect(calibration.weights[1]).toMatchObject({ measureId: 'backwards', weight: 0 });
+    expect(calibration.weights[1]?.note).toMatch(
+      /^A higher score on this measure did not go with less churn \(coefficient \d\.\d\d\)/,
+    );
+    expect(calibration.scorecard.measures.map((measure) => [measure.id, measure.weight])).toEqual([
+      ['nps', 100],
+    ]);
+  });
+
+  it("keeps groups so that each measure's overall share equals its fitted share", () => {
+    const scorecard = scorecardOf(
+      [
+        measureOf('usage', 1, { groupId: 'product' }),
+        measureOf('noise', 1, { groupId: 'product' }),
+        measureOf('nps', 1),
+      ],
+      {
+        groups: [{ id: 'product', name: 'Product', weight: 1 }],
+      },
+    );
+    const calibration = calibratedOrFail(
+      calibrateWeights(scorecard, accounts.slice(0, 1500), { seed: 5, l2: 0.5 }),
+    );
+    const share = new Map(calibration.weights.map((weight) => [weight.measureId, weight.weight / 100]));
+    const explained = scoreAccount(calibration.scorecard, { usage: 10, noise: 10, nps: 10 });
+    for (const line of explained.measures)
+      expect(line.effectiveWeight).toBeCloseTo(share.get(line.measureId) ?? Number.NaN, 12);
+    expect(validateScorecard(calibration.scorecard)).toEqual([]);
+  });
+
+  it('refuses to fit when the training accounts all share one outcome', () => {
+    const everyoneStays = accounts.slice(0, 50).map((account) => ({ ...account, churned: false }));
+    expect(calibrateWeights(scorecardOf([measureOf('usage', 1)]), everyoneStays, { seed: 1 })).toEqual({
+      status: 'not-calibrated',
+      reason: 'The 33 training accounts need both churners and renewals to fit weights',
+    });
+  });
+});

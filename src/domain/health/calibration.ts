@@ -1,0 +1,174 @@
+import { scoreAccount } from './account-score';
+import { runBacktest, type Backtest, type BacktestAccount } from './backtest';
+import { isHeldOut } from './held-out-split';
+import { fitLogisticRegression, type LogisticFit } from './logistic-regression';
+import type { RawValue } from './measure-scheme';
+import type { Scorecard } from './scorecard';
+
+/** One account with a known outcome: its raw inputs by measure id, as of the backtest date. */
+export type CalibrationAccount = {
+  accountId: string;
+  inputs: Readonly<Record<string, RawValue>>;
+  churned: boolean;
+};
+
+export type CalibrationOptions = {
+  /** Seed of the held-out split; the same seed always holds out the same accounts. */
+  seed: number;
+  /** Share of accounts (0–1) the fit never sees, used for the before/after backtest; default 0.3. */
+  heldOutShare?: number;
+  /** L2 penalty on coefficients per unit of measure score ÷ 100; default 1. */
+  l2?: number;
+};
+
+export type FittedMeasureWeight = {
+  measureId: string;
+  /** Change in churn log-odds per 100 points of measure score; negative means a higher score churns less. */
+  coefficient: number;
+  /** max(0, −coefficient), scaled so the weights sum to 100. */
+  weight: number;
+  note: string | null;
+};
+
+export type Calibration =
+  | {
+      status: 'calibrated';
+      trainingAccounts: number;
+      heldOutAccounts: number;
+      /** Accounts left out because the current scorecard could not score them (every measure missing). */
+      unscoredAccounts: number;
+      fit: LogisticFit;
+      weights: FittedMeasureWeight[];
+      /** The scorecard with fitted weights, as version + 1; saved only when the user accepts it. */
+      scorecard: Scorecard;
+      /** Backtest of the held-out accounts with the current weights, then with the fitted weights. */
+      before: Backtest;
+      after: Backtest;
+    }
+  | { status: 'not-calibrated'; reason: string };
+
+/**
+ * Fits measure weights to churn by L2 logistic regression on measure scores (÷ 100) of the training
+ * accounts, maps them to weights ∝ max(0, −coefficient), and backtests the held-out accounts
+ * before and after. Excluded measure scores are imputed with the training mean of that measure.
+ */
+export function calibrateWeights(
+  scorecard: Scorecard,
+  accounts: readonly CalibrationAccount[],
+  options: CalibrationOptions,
+): Calibration {
+  const { seed, heldOutShare = 0.3, l2 = 1 } = options;
+  const measureIds = scorecard.measures.map((measure) => measure.id);
+  const scored = accounts.flatMap((account) => {
+    const result = scoreAccount(scorecard, account.inputs);
+    if (result.status !== 'scored') return [];
+    const measureScores = Object.fromEntries(
+      result.measures.map((line) => [line.measureId, line.measureScore]),
+    );
+    return [
+      {
+        account,
+        backtest: {
+          accountId: account.accountId,
+          score: result.score,
+          churned: account.churned,
+          measureScores,
+        },
+      },
+    ];
+  });
+  const training = scored.filter(({ account }) => !isHeldOut(account.accountId, seed, heldOutShare));
+  const heldOut = scored.filter(({ account }) => isHeldOut(account.accountId, seed, heldOutShare));
+  const churnedInTraining = training.filter(({ account }) => account.churned).length;
+  if (churnedInTraining === 0 || churnedInTraining === training.length) {
+    return {
+      status: 'not-calibrated',
+      reason: `The ${training.length} training accounts need both churners and renewals to fit weights`,
+    };
+  }
+  const means = measureIds.map((id) => {
+    const values = training
+      .map(({ backtest }) => backtest.measureScores[id])
+      .filter((value): value is number => typeof value === 'number');
+    return values.length === 0 ? 50 : values.reduce((sum, value) => sum + value, 0) / values.length;
+  });
+  const features = training.map(({ backtest }) =>
+    measureIds.map((id, index) => (backtest.measureScores[id] ?? means[index] ?? 50) / 100),
+  );
+  const fit = fitLogisticRegression(
+    features,
+    training.map(({ account }) => account.churned),
+    { l2 },
+  );
+  const weights = weightsFromCoefficients(measureIds, fit.coefficients);
+  if (weights.every((weight) => weight.weight === 0)) {
+    return {
+      status: 'not-calibrated',
+      reason:
+        'No measure had a higher score go with less churn, so there are no weights to fit; review the schemes',
+    };
+  }
+  const fitted = scorecardWithWeights(scorecard, weights);
+  const afterAccounts = heldOut.flatMap(({ account, backtest }): BacktestAccount[] => {
+    const result = scoreAccount(fitted, account.inputs);
+    return result.status === 'scored' ? [{ ...backtest, score: result.score }] : [];
+  });
+  return {
+    status: 'calibrated',
+    trainingAccounts: training.length,
+    heldOutAccounts: heldOut.length,
+    unscoredAccounts: accounts.length - scored.length,
+    fit,
+    weights,
+    scorecard: fitted,
+    before: runBacktest(
+      heldOut.map(({ backtest }) => backtest),
+      scorecard.bands,
+      measureIds,
+    ),
+    after: runBacktest(afterAccounts, fitted.bands, measureIds),
+  };
+}
+
+function weightsFromCoefficients(
+  measureIds: readonly string[],
+  coefficients: readonly number[],
+): FittedMeasureWeight[] {
+  const raw = measureIds.map((_, index) => Math.max(0, -(coefficients[index] ?? 0)));
+  const total = raw.reduce((sum, value) => sum + value, 0);
+  return measureIds.map((measureId, index) => {
+    const coefficient = coefficients[index] ?? 0;
+    const weight = total === 0 ? 0 : ((raw[index] ?? 0) / total) * 100;
+    const note =
+      weight > 0
+        ? null
+        : `A higher score on this measure did not go with less churn (coefficient ${coefficient.toFixed(2)}), so it gets no weight and is left out; check its scheme's direction`;
+    return { measureId, coefficient, weight, note };
+  });
+}
+
+/**
+ * The scorecard as version + 1 with fitted weights: a grouped measure keeps its fitted weight
+ * within its group and the group's weight becomes the sum of its measures', so each measure's
+ * overall share equals its fitted share. Zero-weight measures, and groups left empty, are removed.
+ */
+function scorecardWithWeights(scorecard: Scorecard, weights: readonly FittedMeasureWeight[]): Scorecard {
+  const weightOf = new Map(weights.map((weight) => [weight.measureId, weight.weight]));
+  const measures = scorecard.measures
+    .filter((measure) => (weightOf.get(measure.id) ?? 0) > 0)
+    .map((measure) => ({ ...measure, weight: weightOf.get(measure.id) ?? 0 }));
+  const groups = (scorecard.groups ?? [])
+    .map((group) => ({
+      ...group,
+      weight: measures
+        .filter((measure) => measure.groupId === group.id)
+        .reduce((sum, measure) => sum + measure.weight, 0),
+    }))
+    .filter((group) => group.weight > 0);
+  return {
+    ...scorecard,
+    version: scorecard.version + 1,
+    measures,
+    ...(scorecard.groups === undefined ? {} : { groups }),
+  };
+}
