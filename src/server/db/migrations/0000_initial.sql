@@ -324,4 +324,5 @@ CREATE UNIQUE INDEX "survey_responses_source_external_id_key" ON "survey_respons
 CREATE INDEX "survey_responses_account_responded_idx" ON "survey_responses" USING btree ("account_id","responded_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_source_external_id_key" ON "tickets" USING btree ("source","external_id");--> statement-breakpoint
 CREATE INDEX "tickets_account_opened_idx" ON "tickets" USING btree ("account_id","opened_at");--> statement-breakpoint
-CREATE INDEX "account_mrr_monthly_month_idx" ON "account_mrr_monthly" USING btree ("month");
+CREATE INDEX "account_mrr_monthly_month_idx" ON "account_mrr_monthly" USING btree ("month","account_id","mrr_minor","previous_mrr_minor","movement");--> statement-breakpoint
+CREATE INDEX "account_mrr_monthly_zero_crossing_idx" ON "account_mrr_monthly" USING btree ("movement","month","account_id","previous_mrr_minor") WHERE "account_mrr_monthly"."movement" IN ('new', 'reactivation', 'churn');

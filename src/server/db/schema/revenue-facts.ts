@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './customers';
 
@@ -26,7 +27,12 @@ export const accountMrrMonthly = pgTable(
   },
   (table) => [
     primaryKey({ name: 'account_mrr_monthly_pkey', columns: [table.accountId, table.month] }),
-    index('account_mrr_monthly_month_idx').on(table.month),
+    // Covers the metrics' scans of a period's months (set-based aggregates), read index-only.
+    index('account_mrr_monthly_month_idx').on(table.month, table.accountId, table.mrrMinor, table.previousMrrMinor, table.movement),
+    // The few movements from or to 0: cohorts, churn reasons, the accounts that churned or joined in a period.
+    index('account_mrr_monthly_zero_crossing_idx')
+      .on(table.movement, table.month, table.accountId, table.previousMrrMinor)
+      .where(sql`${table.movement} IN ('new', 'reactivation', 'churn')`),
   ],
 );
 

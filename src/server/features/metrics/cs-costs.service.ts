@@ -1,12 +1,5 @@
 import { currencyDecimals, isCurrencyCode } from '../../../domain/imports/currency-codes';
-import {
-  calculateCustomerRetentionCost,
-  listMonths,
-  type MetricValue,
-  type MonthlyMrrTable,
-  type MonthRange,
-  roundHalfAwayFromZero,
-} from '../../../domain/revenue';
+import { divideMetric, listMonths, type MetricValue, type MonthRange, roundHalfAwayFromZero } from '../../../domain/revenue';
 import type { Db } from '../../db/database';
 import { badRequest } from '../../http/problem';
 import { REPORTING_CURRENCY } from '../accounts/current-mrr.sql';
@@ -47,10 +40,11 @@ export interface RetentionCostFigures {
 
 /**
  * CRC over `period` = the period's CS costs, converted to the reporting currency and summed (rounded
- * once), ÷ customers retained (calculateCustomerRetentionCost). Not defined while a month of the
- * period has no cost, or a cost's currency has no rate; the reason names the months.
+ * once), ÷ `retainedCustomers` (customers at the period's start still paying at its end), as
+ * calculateCustomerRetentionCost defines it. Not defined while a month of the period has no cost, or
+ * a cost's currency has no rate; the reason names the months.
  */
-export async function calculatePeriodRetentionCost(db: Executor, table: MonthlyMrrTable, period: MonthRange): Promise<RetentionCostFigures> {
+export async function calculatePeriodRetentionCost(db: Executor, retainedCustomers: number, period: MonthRange): Promise<RetentionCostFigures> {
   const costs = await loadCsCostsWithRates(db, period);
   const entered = new Set(costs.map((cost) => cost.month));
   const missing = listMonths(period).filter((month) => !entered.has(month));
@@ -74,5 +68,6 @@ export async function calculatePeriodRetentionCost(db: Executor, table: MonthlyM
     0,
   );
   const csCostMinor = roundHalfAwayFromZero(exact);
-  return { crcMinor: calculateCustomerRetentionCost(table, period, csCostMinor).costPerRetainedCustomer, csCostMinor };
+  const crcMinor = divideMetric(csCostMinor, retainedCustomers, `No customer at the start of ${period.from}…${period.to} was still paying at its end`);
+  return { crcMinor, csCostMinor };
 }

@@ -1,15 +1,16 @@
-import { breakDownMetric, previousMonth } from '../../../domain/revenue';
+import { previousMonth } from '../../../domain/revenue';
 import type { MetricsBreakdown, MetricsOverview } from '../../../shared/api/metrics.contract';
 import type { Db } from '../../db/database';
 import { REPORTING_CURRENCY } from '../accounts/current-mrr.sql';
 import { rebuildMrrFacts } from '../revenue/mrr-facts.repository';
-import { compareGroupsByLabel, loadAccountGroups, NO_VALUE_LABEL } from './account-groups.repository';
+import { compareGroupsByLabel, NO_VALUE_LABEL } from './account-groups.repository';
 import { calculatePeriodRetentionCost } from './cs-costs.service';
 import { ensureCurrentMrrFacts, loadMonthlyTotals, refreshFactStatistics } from './metrics-facts.repository';
-import { loadPeriodMrrTable } from './mrr-table.repository';
 import { resolveMetricsRange } from './metrics-range';
 import { collectMetricsWarnings } from './metrics-warnings';
-import { monthlySeriesFromTotals, summarisePeriod } from './period-summary';
+import { aggregatesFromTotals, periodFiguresFromAggregates, retainedCustomersOf } from './period-figures';
+import { loadGroupAggregates, loadStartingCustomerAggregates } from './period-figures.repository';
+import { monthlySeriesFromTotals } from './period-summary';
 
 /** The range of a metrics request; months 'YYYY-MM', both optional (default: the last 12 full months). */
 export interface MetricsRangeQuery {
@@ -32,20 +33,22 @@ export const METRICS_BENCHMARKS: MetricsOverview['benchmarks'] = [
 
 /**
  * The dashboard of a period: the monthly series (from mrr_monthly_totals), the period summary (from
- * the per-account facts of the opening month and the period's months, through the domain
- * functions), CRC from the CS costs, and the data-quality warnings. Rebuilds stale facts first.
+ * the totals of the opening month through the period's last month and the starting customers' MRR
+ * at both ends, summed in SQL; periodFiguresFromAggregates gives the domain's figures), CRC from
+ * the CS costs, and the data-quality warnings. Rebuilds stale facts first.
  */
 export async function getMetricsOverview(db: Db, query: MetricsRangeQuery, options: MetricsReadOptions = {}): Promise<MetricsOverview> {
   const now = options.now ?? new Date();
   const period = resolveMetricsRange(query, now);
   const freshness = await ensureCurrentMrrFacts(db, now, options.logError);
   // The figures come from one snapshot; the data-quality warnings are read beside them on other connections.
-  const [{ totals, table, retentionCost }, warnings] = await Promise.all([
+  const [{ totals, figures, retentionCost }, warnings] = await Promise.all([
     db.transaction(
       async (tx) => {
-        const totals = await loadMonthlyTotals(tx, period);
-        const table = await loadPeriodMrrTable(tx, period);
-        return { totals, table, retentionCost: await calculatePeriodRetentionCost(tx, table, period) };
+        const totals = await loadMonthlyTotals(tx, { from: previousMonth(period.from), to: period.to });
+        const starting = await loadStartingCustomerAggregates(tx, period);
+        const figures = periodFiguresFromAggregates(aggregatesFromTotals(totals, starting, period), period);
+        return { totals, figures, retentionCost: await calculatePeriodRetentionCost(tx, retainedCustomersOf(starting), period) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     ),
@@ -56,16 +59,17 @@ export async function getMetricsOverview(db: Db, query: MetricsRangeQuery, optio
     from: period.from,
     to: period.to,
     months: monthlySeriesFromTotals(totals, period),
-    summary: { ...summarisePeriod(table, period), ...retentionCost },
+    summary: { ...figures, ...retentionCost },
     warnings,
     benchmarks: METRICS_BENCHMARKS,
   };
 }
 
 /**
- * The period summary per group of accounts of the dimension `by` (breakDownMetric over the period's
- * MRR table). An account's group is its current value (for `plan`, see accountGroupsQuery); accounts
- * without one form the "(none)" group, listed last; the other groups are sorted by label.
+ * The period summary per group of accounts of the dimension `by`: what breakDownMetric gives over
+ * the period's MRR table, from one GROUP BY in SQL (loadGroupAggregates). An account's group is its
+ * current value (for `plan`, see accountGroupsQuery); accounts without one form the "(none)" group,
+ * listed last; the other groups are sorted by label.
  */
 export async function getMetricsBreakdown(
   db: Db,
@@ -77,22 +81,18 @@ export async function getMetricsBreakdown(
   await ensureCurrentMrrFacts(db, now, options.logError);
   return db.transaction(
     async (tx) => {
-      const table = await loadPeriodMrrTable(tx, period);
-      const groups = await loadAccountGroups(tx, query.by, period.to);
-      const groupOf = (accountId: string) => groups.get(accountId)?.key ?? null;
-      const labels = new Map([...groups.values()].map((group) => [group.key, group.label]));
-      const results = breakDownMetric(table, groupOf, (groupTable) => summarisePeriod(groupTable, period));
+      const groups = await loadGroupAggregates(tx, period, query.by);
       return {
         reportingCurrency: REPORTING_CURRENCY,
         from: period.from,
         to: period.to,
         by: query.by,
-        groups: results
-          .map((result) => ({
-            key: result.group,
-            label: result.group === null ? NO_VALUE_LABEL : (labels.get(result.group) ?? result.group),
-            accounts: result.accountIds.length,
-            summary: result.result,
+        groups: groups
+          .map((group) => ({
+            key: group.key,
+            label: group.key === null ? NO_VALUE_LABEL : (group.label ?? group.key),
+            accounts: group.accounts,
+            summary: periodFiguresFromAggregates(group.aggregates, period),
           }))
           .sort(compareGroupsByLabel),
       };
