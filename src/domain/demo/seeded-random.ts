@@ -1,7 +1,7 @@
 /**
  * A small, fast, seeded pseudo-random generator (sfc32: 128-bit state, period ≥ 2^32 per stream)
  * and the distributions the demo generator draws from. Same seed, stream and index → same numbers,
- * on every platform; nothing here reads the clock or Math.random.
+ * on every platform; nothing here reads the clock or an unseeded random source.
  */
 export class SeededRandom {
   private a: number;
