@@ -11,11 +11,6 @@ export function dayNumberOf(instant: Date): number {
   return Math.floor(instant.getTime() / MILLISECONDS_PER_DAY);
 }
 
-/** The day number of an ISO date 'YYYY-MM-DD'. */
-export function dayNumberOfIsoDate(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / MILLISECONDS_PER_DAY);
-}
-
 /** 'YYYY-MM-DD' of a day number. */
 export function isoDateOf(day: number): string {
   return new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, 10);

@@ -13,7 +13,8 @@ import type {
 } from './demo-model';
 import { DEMO_STREAMS, type DemoPeople } from './demo-people';
 import { engagementOn } from './engagement-curve';
-import { buildRevenueHistory, monthsPerBillingInterval } from './revenue-history';
+import { monthsPerBillingInterval } from '../revenue/monthly-mrr';
+import { buildRevenueHistory } from './revenue-history';
 import { SeededRandom } from './seeded-random';
 import { buildSurveyResponses } from './survey-answers';
 import { buildTickets } from './support-tickets';

@@ -7,6 +7,7 @@ import type {
   DemoSubscription,
   DemoTier,
 } from './demo-model';
+import { monthsPerBillingInterval } from '../revenue/monthly-mrr';
 import type { SeededRandom } from './seeded-random';
 
 export const DEMO_BASE_PRODUCT = 'Beacon Platform';
@@ -34,11 +35,6 @@ export const CHURN_REASONS = {
 export type DemoChurnReason = keyof typeof CHURN_REASONS;
 
 type Movement = { month: number; kind: 'expansion' | 'contraction' };
-
-/** Months per billing interval. */
-export function monthsPerBillingInterval(interval: DemoAccountStory['billingInterval']): number {
-  return interval === 'year' ? 12 : interval === 'quarter' ? 3 : 1;
-}
 
 /** The monthly value of a subscription, minor units (an annual 2,000.00 plan is 166.67). */
 export function monthlyAmountMinor(

@@ -5,7 +5,8 @@ import type { Contact } from '../../../shared/api/contacts.contract';
 import type { activities, contacts, subscriptions } from '../../db/schema';
 import type { AccountRelations } from './account-360.repository';
 import type { AccountListRow, AccountRow } from './account.repository';
-import { monthsPerInterval, REPORTING_CURRENCY } from './current-mrr.sql';
+import { monthsPerBillingInterval } from '../../../domain/revenue/monthly-mrr';
+import { REPORTING_CURRENCY } from './current-mrr.sql';
 
 type UserRef = { id: string; name: string; email: string };
 
@@ -79,7 +80,7 @@ function presentSubscription(row: typeof subscriptions.$inferSelect, today: stri
     plan: row.plan,
     price: { amountMinor: row.amountMinor, currency: row.currency },
     billingInterval: row.billingInterval,
-    monthly: { amountMinor: Math.round(row.amountMinor / monthsPerInterval(row.billingInterval)), currency: row.currency },
+    monthly: { amountMinor: Math.round(row.amountMinor / monthsPerBillingInterval(row.billingInterval)), currency: row.currency },
     seats: row.seats,
     startDate: row.startDate,
     endDate: row.endDate,

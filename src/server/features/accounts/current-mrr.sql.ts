@@ -29,8 +29,3 @@ export function currentMrrByAccount(accountFilter?: SQL): SQL {
       ${accountFilter ? sql`AND ${accountFilter}` : sql``}
     GROUP BY s.account_id`;
 }
-
-/** Months in one billing interval. */
-export function monthsPerInterval(interval: 'month' | 'quarter' | 'year'): number {
-  return interval === 'month' ? 1 : interval === 'quarter' ? 3 : 12;
-}

@@ -8,10 +8,6 @@ export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefi
   return db.query.users.findFirst({ where: eq(users.email, email.toLowerCase()) });
 }
 
-export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  return db.query.users.findFirst({ where: eq(users.id, id) });
-}
-
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ value: count() }).from(users);
   return row?.value ?? 0;

@@ -13,7 +13,3 @@ export async function writeSetting(db: Db | Tx, key: string, value: unknown): Pr
     .values({ key, value })
     .onConflictDoUpdate({ target: workspaceSettings.key, set: { value, updatedAt: sql`now()` } });
 }
-
-export async function deleteSetting(db: Db | Tx, key: string): Promise<void> {
-  await db.delete(workspaceSettings).where(eq(workspaceSettings.key, key));
-}

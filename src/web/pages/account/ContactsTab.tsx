@@ -1,7 +1,8 @@
-import { Anchor, Badge, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { Contact } from '../../../shared/api/contacts.contract';
 import { IconStar } from '../../components/icons';
 import { contactRoleLabels } from '../../format/labels';
+import { TabTable } from './TabTable';
 import { TabEmpty } from './TabEmpty';
 
 const roleColors: Record<Contact['roles'][number], string> = {
@@ -16,82 +17,87 @@ const roleColors: Record<Contact['roles'][number], string> = {
 /** The people at the customer, their roles, and who speaks up for us. */
 export function ContactsTab({ contacts }: { contacts: Contact[] }) {
   if (contacts.length === 0) {
-    return <TabEmpty title="No contacts yet" description="Add contacts through the API or import them from your CRM export." />;
+    return (
+      <TabEmpty
+        title="No contacts yet"
+        description="Add contacts through the API or import them from your CRM export."
+      />
+    );
   }
   return (
-    <Paper withBorder>
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Phone</Table.Th>
-              <Table.Th>Roles</Table.Th>
-              <Table.Th>Advocate</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {contacts.map((contact) => (
-              <Table.Tr key={contact.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {contact.name}
-                  </Text>
-                  {contact.title && (
-                    <Text size="xs" c="dimmed">
-                      {contact.title}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {contact.email ? (
-                    <Anchor href={`mailto:${contact.email}`} size="sm">
-                      {contact.email}
-                    </Anchor>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={contact.phone ? undefined : 'dimmed'}>
-                    {contact.phone ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {contact.roles.length === 0 && (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                    {contact.roles.map((role) => (
-                      <Badge key={role} variant="light" color={roleColors[role]} size="sm">
-                        {contactRoleLabels[role]}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  {contact.isAdvocate ? (
-                    <Tooltip label="Will act as a reference or speak for us">
-                      <Badge variant="light" color="yellow" size="sm" leftSection={<IconStar size={12} />} tabIndex={0}>
-                        Advocate
-                      </Badge>
-                    </Tooltip>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      No
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <TabTable
+      minWidth={720}
+      columns={[
+        { label: 'Name' },
+        { label: 'Email' },
+        { label: 'Phone' },
+        { label: 'Roles' },
+        { label: 'Advocate' },
+      ]}
+    >
+      {contacts.map((contact) => (
+        <Table.Tr key={contact.id}>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {contact.name}
+            </Text>
+            {contact.title && (
+              <Text size="xs" c="dimmed">
+                {contact.title}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            {contact.email ? (
+              <Anchor href={`mailto:${contact.email}`} size="sm">
+                {contact.email}
+              </Anchor>
+            ) : (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" c={contact.phone ? undefined : 'dimmed'}>
+              {contact.phone ?? '—'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {contact.roles.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  —
+                </Text>
+              )}
+              {contact.roles.map((role) => (
+                <Badge key={role} variant="light" color={roleColors[role]} size="sm">
+                  {contactRoleLabels[role]}
+                </Badge>
+              ))}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {contact.isAdvocate ? (
+              <Tooltip label="Will act as a reference or speak for us">
+                <Badge
+                  variant="light"
+                  color="yellow"
+                  size="sm"
+                  leftSection={<IconStar size={12} />}
+                  tabIndex={0}
+                >
+                  Advocate
+                </Badge>
+              </Tooltip>
+            ) : (
+              <Text size="sm" c="dimmed">
+                No
+              </Text>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TabTable>
   );
 }

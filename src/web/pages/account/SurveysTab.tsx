@@ -1,11 +1,17 @@
-import { Badge, Paper, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { Account360 } from '../../../shared/api/account-360.contract';
 import { formatDate } from '../../format/dates';
+import { TabTable } from './TabTable';
 import { TabEmpty } from './TabEmpty';
 
 type SurveyAnswer = Account360['surveyAnswers'][number];
 
-const kindLabels: Record<SurveyAnswer['kind'], string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES', custom: 'Custom' };
+const kindLabels: Record<SurveyAnswer['kind'], string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  ces: 'CES',
+  custom: 'Custom',
+};
 
 /** Green for a good answer, red for a bad one, on each survey's own scale. */
 function scoreColor(answer: SurveyAnswer): string {
@@ -20,55 +26,54 @@ const scales: Record<SurveyAnswer['kind'], string> = { nps: '/ 10', csat: '/ 5',
 /** The latest survey answers (NPS, CSAT, CES) with who answered and what they said. */
 export function SurveysTab({ answers }: { answers: SurveyAnswer[] }) {
   if (answers.length === 0) {
-    return <TabEmpty title="No survey answers" description="NPS, CSAT and CES answers appear here once imported or collected." />;
+    return (
+      <TabEmpty
+        title="No survey answers"
+        description="NPS, CSAT and CES answers appear here once imported or collected."
+      />
+    );
   }
   return (
-    <Paper withBorder>
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Survey</Table.Th>
-              <Table.Th>Score</Table.Th>
-              <Table.Th>Comment</Table.Th>
-              <Table.Th>From</Table.Th>
-              <Table.Th>Answered</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {answers.map((answer) => (
-              <Table.Tr key={answer.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {kindLabels[answer.kind]}
-                  </Text>
-                  {answer.surveyName && (
-                    <Text size="xs" c="dimmed">
-                      {answer.surveyName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={scoreColor(answer)}>
-                    {answer.score} {scales[answer.kind]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td maw={360}>
-                  <Text size="sm" c={answer.comment ? undefined : 'dimmed'} lineClamp={3}>
-                    {answer.comment ?? 'No comment'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{answer.contactName ?? 'Anonymous'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDate(answer.respondedAt)}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <TabTable
+      minWidth={720}
+      columns={[
+        { label: 'Survey' },
+        { label: 'Score' },
+        { label: 'Comment' },
+        { label: 'From' },
+        { label: 'Answered' },
+      ]}
+    >
+      {answers.map((answer) => (
+        <Table.Tr key={answer.id}>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {kindLabels[answer.kind]}
+            </Text>
+            {answer.surveyName && (
+              <Text size="xs" c="dimmed">
+                {answer.surveyName}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={scoreColor(answer)}>
+              {answer.score} {scales[answer.kind]}
+            </Badge>
+          </Table.Td>
+          <Table.Td maw={360}>
+            <Text size="sm" c={answer.comment ? undefined : 'dimmed'} lineClamp={3}>
+              {answer.comment ?? 'No comment'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{answer.contactName ?? 'Anonymous'}</Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{formatDate(answer.respondedAt)}</Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </TabTable>
   );
 }
