@@ -66,12 +66,15 @@ export function scoreAccount(scorecard: Scorecard, inputs: Readonly<Record<strin
     if (line.measureScore === null) continue;
     measureWeightTotals.set(line.groupKey, (measureWeightTotals.get(line.groupKey) ?? 0) + line.weight);
   }
+  // Group weights are added in the order groups first appear in the scorecard (present or not), so
+  // the floating-point sum does not depend on which measures are missing; the SQL recompute adds
+  // them in the same order and gets the same bits.
   let groupWeightTotal = 0;
-  const countedGroups = new Set<string>();
+  const seenGroups = new Set<string>();
   for (const line of lines) {
-    if (line.measureScore === null || countedGroups.has(line.groupKey)) continue;
-    countedGroups.add(line.groupKey);
-    groupWeightTotal += line.groupWeight;
+    if (seenGroups.has(line.groupKey)) continue;
+    seenGroups.add(line.groupKey);
+    if (measureWeightTotals.has(line.groupKey)) groupWeightTotal += line.groupWeight;
   }
   const base = { scorecardId: scorecard.id, scorecardVersion: scorecard.version };
   const measures = lines.map(({ weight, groupKey, groupWeight, ...line }): MeasureExplanation => {

@@ -7,3 +7,4 @@ export * from './engagement';
 export * from './imports';
 export * from './revenue-facts';
 export * from './cs-costs';
+export * from './health';

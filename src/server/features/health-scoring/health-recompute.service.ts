@@ -1,0 +1,166 @@
+import type { ScorecardDefinition } from '../../../shared/api/health.contract';
+import type { Database } from '../../db/database';
+import { assignmentSql, listActiveScorecards, SCORED_ACCOUNTS, type ActiveScorecard } from './scorecard.repository';
+import { buildScoringQuery, QueryParameters } from './scoring-sql';
+
+/** Why a snapshot was written: the daily run, a manual or scheduled recompute, an input change, a scorecard edit, or history filled in. */
+export type SnapshotTrigger = 'daily' | 'recompute' | 'event' | 'scorecard' | 'backfill';
+
+export type RecomputeResult = { accounts: number; snapshots: number; seconds: number };
+
+/** A lock key shared by full recomputes, so two never run at once (event recomputes do not wait on it). */
+const FULL_RECOMPUTE_LOCK = 4_220_061;
+
+/**
+ * Scores accounts with their scorecard as of `asOf` (default now) in one set-based statement per
+ * scorecard, writes a snapshot for every account whose inputs, scorecard version or status changed
+ * or that has no snapshot for the day yet, and keeps account_health (the latest) in step.
+ * `accountIds` limits it to those accounts (an input changed); without it every scored account is done.
+ */
+export async function recomputeHealth(
+  database: Database,
+  options: { accountIds?: readonly string[]; trigger: SnapshotTrigger; asOf?: Date },
+): Promise<RecomputeResult> {
+  const started = performance.now();
+  const asOf = options.asOf ?? new Date();
+  const client = await database.pool.connect();
+  let accounts = 0;
+  let snapshots = 0;
+  try {
+    await client.query('BEGIN');
+    if (options.accountIds === undefined) await client.query('SELECT pg_advisory_xact_lock($1)', [FULL_RECOMPUTE_LOCK]);
+    const ordered = await listActiveScorecards(database.db);
+    for (let index = 0; index < ordered.length; index += 1) {
+      const scorecard = ordered[index]!;
+      const query = buildScoringQuery({
+        definition: scorecard.definition,
+        asOf,
+        target: (parameters) => targetSql(ordered, index, parameters, options.accountIds),
+      });
+      const scorecardParameter = `$${query.values.length + 1}::uuid`;
+      const versionParameter = `$${query.values.length + 2}::int`;
+      const triggerParameter = `$${query.values.length + 3}::text`;
+      const result = await client.query<{ accounts: number; snapshots: number }>(
+        `WITH scored AS (${query.text}),
+changed AS (
+  SELECT s.* FROM scored s LEFT JOIN account_health h ON h.account_id = s.account_id
+  WHERE h.account_id IS NULL
+     OR h.as_of_date < ($1::timestamptz AT TIME ZONE 'UTC')::date
+     OR h.scorecard_id <> ${scorecardParameter} OR h.scorecard_version <> ${versionParameter}
+     OR h.status <> s.status OR h.raw_values IS DISTINCT FROM s.raw_values
+),
+inserted AS (
+  INSERT INTO health_snapshots (account_id, computed_at, as_of_date, trigger, scorecard_id, scorecard_version, status, score, display_score, band, raw_values, measure_scores)
+  SELECT account_id, $1::timestamptz, ($1::timestamptz AT TIME ZONE 'UTC')::date, ${triggerParameter}, ${scorecardParameter}, ${versionParameter},
+         status, score, display_score, band, raw_values, measure_scores
+  FROM changed
+  RETURNING id, account_id
+),
+upserted AS (
+  INSERT INTO account_health (account_id, snapshot_id, computed_at, as_of_date, scorecard_id, scorecard_version, status, score, display_score, band, band_index, raw_values, measure_scores)
+  SELECT c.account_id, i.id, $1::timestamptz, ($1::timestamptz AT TIME ZONE 'UTC')::date, ${scorecardParameter}, ${versionParameter},
+         c.status, c.score, c.display_score, c.band, c.band_index, c.raw_values, c.measure_scores
+  FROM inserted i JOIN changed c ON c.account_id = i.account_id
+  ON CONFLICT (account_id) DO UPDATE SET
+    snapshot_id = excluded.snapshot_id, computed_at = excluded.computed_at, as_of_date = excluded.as_of_date,
+    scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version, status = excluded.status,
+    score = excluded.score, display_score = excluded.display_score, band = excluded.band, band_index = excluded.band_index,
+    raw_values = excluded.raw_values, measure_scores = excluded.measure_scores
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM scored)::int AS accounts, (SELECT count(*) FROM upserted)::int AS snapshots`,
+        [...query.values, scorecard.id, scorecard.version, options.trigger],
+      );
+      accounts += result.rows[0]?.accounts ?? 0;
+      snapshots += result.rows[0]?.snapshots ?? 0;
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  return { accounts, snapshots, seconds: (performance.now() - started) / 1000 };
+}
+
+function targetSql(ordered: readonly ActiveScorecard[], index: number, parameters: QueryParameters, accountIds: readonly string[] | undefined): string {
+  const only = accountIds === undefined ? '' : ` AND a.id = ANY(${parameters.add(accountIds, 'uuid[]')})`;
+  return `SELECT a.id AS account_id FROM accounts a WHERE ${SCORED_ACCOUNTS} AND ${assignmentSql(ordered, index, parameters)}${only}`;
+}
+
+/** Recomputes one account after one of its inputs changed; never throws (the write already succeeded). */
+export async function recomputeAfterChange(database: Database, accountIds: readonly string[], log: (error: unknown) => void): Promise<void> {
+  if (accountIds.length === 0) return;
+  try {
+    await recomputeHealth(database, { accountIds, trigger: 'event' });
+  } catch (error) {
+    log(error);
+  }
+}
+
+/**
+ * Fills in daily history: for each of the `days` UTC days before today, scores the accounts that were
+ * customers that day (a subscription running) with their current scorecard, as of the day's end, and
+ * writes those snapshots (trigger "backfill") unless the account already has one that day.
+ */
+export async function backfillHealth(database: Database, days: number, today = new Date()): Promise<RecomputeResult> {
+  const started = performance.now();
+  const ordered = await listActiveScorecards(database.db);
+  let accounts = 0;
+  let snapshots = 0;
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  for (let back = days; back >= 1; back -= 1) {
+    const asOf = new Date(midnight - (back - 1) * 86_400_000 - 1);
+    for (let index = 0; index < ordered.length; index += 1) {
+      const scorecard = ordered[index]!;
+      const query = buildScoringQuery({
+        definition: scorecard.definition,
+        asOf,
+        target: (parameters) =>
+          `SELECT a.id AS account_id FROM accounts a WHERE ${assignmentSql(ordered, index, parameters)}
+             AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.account_id = a.id AND s.start_date <= (($1::timestamptz AT TIME ZONE 'UTC')::date)
+                         AND (s.end_date IS NULL OR s.end_date > (($1::timestamptz AT TIME ZONE 'UTC')::date)))
+             AND NOT EXISTS (SELECT 1 FROM health_snapshots h WHERE h.account_id = a.id AND h.as_of_date = (($1::timestamptz AT TIME ZONE 'UTC')::date))`,
+      });
+      const n = query.values.length;
+      const result = await database.pool.query<{ accounts: number }>(
+        `WITH scored AS (${query.text}),
+inserted AS (
+  INSERT INTO health_snapshots (account_id, computed_at, as_of_date, trigger, scorecard_id, scorecard_version, status, score, display_score, band, raw_values, measure_scores)
+  SELECT account_id, $1::timestamptz, ($1::timestamptz AT TIME ZONE 'UTC')::date, 'backfill', $${n + 1}::uuid, $${n + 2}::int,
+         status, score, display_score, band, raw_values, measure_scores
+  FROM scored RETURNING 1
+)
+SELECT count(*)::int AS accounts FROM inserted`,
+        [...query.values, scorecard.id, scorecard.version],
+      );
+      accounts = Math.max(accounts, result.rows[0]?.accounts ?? 0);
+      snapshots += result.rows[0]?.accounts ?? 0;
+    }
+  }
+  return { accounts, snapshots, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Rows of one scoring run without writing anything: for previews, backtests and calibration. */
+export type ScoredRow = {
+  account_id: string;
+  raw_values: (string | null)[];
+  measure_scores: (number | null)[];
+  status: 'scored' | 'not-scored';
+  score: number | null;
+  display_score: number | null;
+  band: string | null;
+  band_index: number | null;
+};
+
+export async function scoreWithoutSaving(
+  database: Database,
+  definition: ScorecardDefinition,
+  asOf: Date,
+  target: (parameters: QueryParameters) => string,
+): Promise<ScoredRow[]> {
+  const query = buildScoringQuery({ definition, asOf, target });
+  const result = await database.pool.query<ScoredRow>(query.text, query.values);
+  return result.rows;
+}

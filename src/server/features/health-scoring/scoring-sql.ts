@@ -1,0 +1,323 @@
+/**
+ * Health scoring as one set-based SQL query per scorecard version. The query reads every measure's
+ * input as of a moment, maps it through the measure's scheme, renormalises the weights of missing
+ * measures and sums the contributions — the same arithmetic, in the same order, as scoreAccount in
+ * src/domain/health, so both give the same bits (checked by scoring-sql.test.ts).
+ */
+import type { MeasureInput, ScorecardDefinition } from '../../../shared/api/health.contract';
+
+/** Positional parameters collected while building a query; `$1` is always the as-of time. */
+export class QueryParameters {
+  readonly values: unknown[];
+  constructor(asOf: Date) {
+    this.values = [asOf.toISOString()];
+  }
+  /** A placeholder for `value` with an explicit type, so PostgreSQL never has to guess. */
+  add(value: unknown, type: 'text' | 'float8' | 'int' | 'text[]' | 'uuid' | 'uuid[]' | 'date'): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** The as-of moment and its UTC calendar day, as SQL expressions over parameter $1. */
+const AS_OF = '$1::timestamptz';
+const AS_OF_DAY = `(($1::timestamptz AT TIME ZONE 'UTC')::date)`;
+
+/** Input kinds whose raw value is a number (stored as float8 text); the rest are labels. */
+const NUMERIC_KINDS: ReadonlySet<MeasureInput['kind']> = new Set([
+  'active_users',
+  'events',
+  'event_count',
+  'seat_utilisation',
+  'open_tickets',
+  'tickets_opened',
+  'escalations',
+  'mean_time_to_close',
+  'last_nps',
+  'last_csat',
+  'days_since_activity',
+  'days_since_ebr',
+  'mrr_change',
+]);
+
+/** True when the input gives numbers (its stored raw text is read back with Number). */
+export function isNumericInput(input: MeasureInput): boolean {
+  return NUMERIC_KINDS.has(input.kind);
+}
+
+type InputSql = {
+  /** CTEs this input needs (name → body), shared between measures that read the same thing. */
+  ctes: Map<string, string>;
+  /** The raw value as text over `t` (the target row) and the joined CTEs; NULL when missing. */
+  rawText: string;
+  /** The raw value as float8 for numeric inputs. */
+  rawNumber: string | null;
+  joins: string[];
+};
+
+const usageWindow = (days: number) => `u.day > ${AS_OF_DAY} - ${days} AND u.day <= ${AS_OF_DAY}`;
+const ticketWindow = (column: string, days: number) =>
+  `${column} > ${AS_OF} - make_interval(days => ${days}) AND ${column} <= ${AS_OF}`;
+/** Usage is 0 (not missing) once the account has sent any usage on or before the as-of day. */
+const usageKnown = `EXISTS (SELECT 1 FROM usage_daily k WHERE k.account_id = t.account_id AND k.day <= ${AS_OF_DAY})`;
+/** float8 as text the way JavaScript's String(number) writes it for ordinary values. */
+const asText = (expression: string) => `(${expression})::text`;
+
+/**
+ * The SQL reading one measure's input for the accounts in `target`. Window semantics per kind are
+ * documented in docs/health.md ("Measure inputs").
+ */
+function inputSql(input: MeasureInput, windowDays: number, parameters: QueryParameters): InputSql {
+  const ctes = new Map<string, string>();
+  const joins: string[] = [];
+  const join = (name: string, body: string) => {
+    ctes.set(name, body);
+    joins.push(`LEFT JOIN ${name} ON ${name}.account_id = t.account_id`);
+    return name;
+  };
+  const numeric = (expression: string): InputSql => ({ ctes, joins, rawNumber: expression, rawText: asText(expression) });
+  const inTarget = 'account_id IN (SELECT account_id FROM target)';
+  switch (input.kind) {
+    case 'active_users':
+    case 'events':
+    case 'seat_utilisation': {
+      const name = join(
+        `usage_${windowDays}`,
+        `SELECT u.account_id, sum(u.active_users)::float8 AS active_users, sum(u.event_count)::float8 AS events
+         FROM usage_daily u WHERE u.${inTarget} AND ${usageWindow(windowDays)} GROUP BY u.account_id`,
+      );
+      const average = `CASE WHEN ${name}.account_id IS NOT NULL THEN ${name}.active_users / ${windowDays} WHEN ${usageKnown} THEN 0::float8 END`;
+      if (input.kind === 'active_users') return numeric(average);
+      if (input.kind === 'events') {
+        return numeric(`CASE WHEN ${name}.account_id IS NOT NULL THEN ${name}.events WHEN ${usageKnown} THEN 0::float8 END`);
+      }
+      const seats = join(
+        'seats',
+        `SELECT s.account_id, sum(s.seats)::float8 AS seats FROM subscriptions s
+         WHERE s.${inTarget} AND s.seats IS NOT NULL AND s.start_date <= ${AS_OF_DAY} AND (s.end_date IS NULL OR s.end_date > ${AS_OF_DAY})
+         GROUP BY s.account_id`,
+      );
+      return numeric(`CASE WHEN ${seats}.seats > 0 THEN (${average}) / ${seats}.seats * 100 END`);
+    }
+    case 'event_count': {
+      const event = parameters.add(input.event, 'text');
+      const name = `usage_event_${ctes.size}_${windowDays}_${parameters.values.length}`;
+      join(
+        name,
+        `SELECT u.account_id, sum(coalesce((u.event_counts ->> ${event})::float8, 0)) AS events
+         FROM usage_daily u WHERE u.${inTarget} AND ${usageWindow(windowDays)} GROUP BY u.account_id`,
+      );
+      return numeric(`CASE WHEN ${name}.account_id IS NOT NULL THEN ${name}.events WHEN ${usageKnown} THEN 0::float8 END`);
+    }
+    case 'open_tickets': {
+      const name = join(
+        'open_tickets',
+        `SELECT account_id, count(*)::float8 AS tickets FROM tickets
+         WHERE ${inTarget} AND opened_at <= ${AS_OF}
+           AND (resolved_at > ${AS_OF} OR (resolved_at IS NULL AND status NOT IN ('solved', 'closed')))
+         GROUP BY account_id`,
+      );
+      return numeric(`coalesce(${name}.tickets, 0::float8)`);
+    }
+    case 'tickets_opened':
+    case 'escalations': {
+      const name = join(
+        `tickets_${windowDays}`,
+        `SELECT account_id, count(*)::float8 AS opened, (count(*) FILTER (WHERE escalated))::float8 AS escalated
+         FROM tickets WHERE ${inTarget} AND ${ticketWindow('opened_at', windowDays)} GROUP BY account_id`,
+      );
+      return numeric(`coalesce(${name}.${input.kind === 'escalations' ? 'escalated' : 'opened'}, 0::float8)`);
+    }
+    case 'mean_time_to_close': {
+      const name = join(
+        `closed_${windowDays}`,
+        `SELECT account_id, avg(extract(epoch FROM resolved_at - opened_at)::float8 / 3600) AS hours
+         FROM tickets WHERE ${inTarget} AND ${ticketWindow('resolved_at', windowDays)} GROUP BY account_id`,
+      );
+      return numeric(`${name}.hours`);
+    }
+    case 'last_nps':
+    case 'last_csat': {
+      const kind = input.kind === 'last_nps' ? 'nps' : 'csat';
+      const name = join(
+        `${kind}_${windowDays}`,
+        `SELECT DISTINCT ON (account_id) account_id, score::float8 AS score FROM survey_responses
+         WHERE ${inTarget} AND survey_kind = '${kind}' AND ${ticketWindow('responded_at', windowDays)}
+         ORDER BY account_id, responded_at DESC, created_at DESC`,
+      );
+      return numeric(`${name}.score`);
+    }
+    case 'days_since_activity':
+    case 'days_since_ebr': {
+      const name = join(
+        input.kind === 'days_since_ebr' ? 'last_ebr' : 'last_activity',
+        `SELECT account_id, max(occurred_at) AS occurred_at FROM activities
+         WHERE ${inTarget} AND occurred_at <= ${AS_OF}${input.kind === 'days_since_ebr' ? ` AND kind IN ('ebr', 'qbr')` : ''}
+         GROUP BY account_id`,
+      );
+      return numeric(`(${AS_OF_DAY} - (${name}.occurred_at AT TIME ZONE 'UTC')::date)::float8`);
+    }
+    case 'mrr_change': {
+      // The last month that ended on or before the as-of day, so a backtest never sees later money.
+      const lastMonth = `(date_trunc('month', ${AS_OF_DAY} + 1) - interval '1 month')::date`;
+      const name = join(
+        `mrr_change_${input.months}`,
+        `SELECT account_id,
+                sum(mrr_minor) FILTER (WHERE month = ${lastMonth})::float8 AS now_minor,
+                sum(mrr_minor) FILTER (WHERE month = (${lastMonth} - make_interval(months => ${input.months}))::date)::float8 AS then_minor
+         FROM account_mrr_monthly
+         WHERE ${inTarget} AND month IN (${lastMonth}, (${lastMonth} - make_interval(months => ${input.months}))::date)
+         GROUP BY account_id`,
+      );
+      return numeric(`CASE WHEN ${name}.then_minor > 0 THEN (coalesce(${name}.now_minor, 0) - ${name}.then_minor) / ${name}.then_minor * 100 END`);
+    }
+    case 'sentiment': {
+      const name = join(
+        'sentiment',
+        `SELECT DISTINCT ON (account_id) account_id, sentiment FROM health_sentiments
+         WHERE ${inTarget} AND created_at <= ${AS_OF} AND expires_on >= ${AS_OF_DAY}
+         ORDER BY account_id, created_at DESC`,
+      );
+      return { ctes, joins, rawNumber: null, rawText: `${name}.sentiment` };
+    }
+    case 'trait': {
+      const key = parameters.add(input.key, 'text');
+      return { ctes, joins, rawNumber: null, rawText: `nullif(a.traits ->> ${key}, '')` };
+    }
+    case 'account_field':
+      return { ctes, joins, rawNumber: null, rawText: `nullif(a.${input.field}, '')` };
+  }
+}
+
+const float = (value: number) => {
+  if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+  // Written exactly (shortest round-trip form), so SQL and JavaScript start from the same double.
+  return `${String(value)}::float8`;
+};
+
+/** The measure score (NULL when unscorable) of raw value columns `number` / `text`, through the scheme. */
+function schemeSql(scheme: ScorecardDefinition['measures'][number]['scheme'], number: string, text: string, parameters: QueryParameters): string {
+  if (scheme.kind === 'category') {
+    const arms = Object.entries(scheme.scores).map(([label, score]) => `WHEN ${parameters.add(label, 'text')} THEN ${float(score)}`);
+    return `CASE WHEN ${text} IS NULL THEN NULL ${arms.length ? `ELSE CASE ${text} ${arms.join(' ')} ELSE ${float(scheme.otherScore)} END` : `ELSE ${float(scheme.otherScore)}`} END`;
+  }
+  if (scheme.kind === 'ranges') {
+    const arms = scheme.ranges.map((range) => {
+      const conditions = [range.from === null ? null : `${number} >= ${float(range.from)}`, range.to === null ? null : `${number} < ${float(range.to)}`].filter(Boolean);
+      return `WHEN ${conditions.length ? conditions.join(' AND ') : 'TRUE'} THEN ${float(range.score)}`;
+    });
+    return `CASE WHEN ${number} IS NULL THEN NULL ${arms.join(' ')} END`;
+  }
+  const [low, high] = scheme.from.value <= scheme.to.value ? [scheme.from, scheme.to] : [scheme.to, scheme.from];
+  return `CASE WHEN ${number} IS NULL THEN NULL
+    WHEN ${number} <= ${float(low.value)} THEN ${float(low.score)}
+    WHEN ${number} >= ${float(high.value)} THEN ${float(high.score)}
+    ELSE ${float(low.score)} + ((${number} - ${float(low.value)}) / (${float(high.value)} - ${float(low.value)})) * (${float(high.score)} - ${float(low.score)}) END`;
+}
+
+export type ScoringQueryOptions = {
+  definition: ScorecardDefinition;
+  asOf: Date;
+  /** SQL selecting `account_id` of the accounts to score (may use parameters added to `parameters`). */
+  target: (parameters: QueryParameters) => string;
+};
+
+/**
+ * One query scoring every target account with `definition` as of `asOf`. Columns: account_id,
+ * raw_values text[], measure_scores float8[] (NULL where excluded), status, score, display_score, band,
+ * band_index — in the measure order of the definition.
+ */
+export function buildScoringQuery(options: ScoringQueryOptions): { text: string; values: unknown[] } {
+  const { definition } = options;
+  const parameters = new QueryParameters(options.asOf);
+  const target = options.target(parameters);
+  const ctes = new Map<string, string>();
+  const joins = new Set<string>();
+  const measures = definition.measures.map((measure, index) => {
+    const input = inputSql(measure.input, measure.windowDays, parameters);
+    for (const [name, body] of input.ctes) ctes.set(name, body);
+    for (const join of input.joins) joins.add(join);
+    return { measure, index, input };
+  });
+
+  // raw_i (text) and num_i (float8: the input itself, or the text parsed the way Number() does).
+  const rawColumns = measures.flatMap(({ index, input }) => [
+    `${input.rawText} AS raw_${index}`,
+    `${input.rawNumber ?? `health_numeric(${input.rawText})`} AS num_${index}`,
+  ]);
+  // m_i: the measure score after the missing-data policy; NULL means excluded.
+  const scoreColumns = measures.map(({ measure, index }) => {
+    const scheme = schemeSql(measure.scheme, `num_${index}`, `raw_${index}`, parameters);
+    const fallback = measure.missingData === 'exclude' ? 'NULL::float8' : float(measure.missingData.default);
+    return `coalesce(${scheme}, ${fallback}) AS m_${index}`;
+  });
+
+  // Groups in order of first appearance; an ungrouped measure is a group of its own.
+  const groupWeight = new Map(definition.groups.map((group) => [group.id, group.weight]));
+  const groups: { key: string; weight: number; members: { index: number; weight: number }[] }[] = [];
+  for (const { measure, index } of measures) {
+    const key = measure.groupId == null ? `measure:${measure.id}` : `group:${measure.groupId}`;
+    let group = groups.find((candidate) => candidate.key === key);
+    if (!group) {
+      group = { key, weight: measure.groupId == null ? measure.weight : (groupWeight.get(measure.groupId) ?? 0), members: [] };
+      groups.push(group);
+    }
+    group.members.push({ index, weight: measure.weight });
+  }
+  const present = (index: number) => `m_${index} IS NOT NULL`;
+  // mt_g: sum of the counted measure weights of group g, added in measure order from 0.
+  const measureTotals = groups.map((group, g) => {
+    const sum = group.members.reduce((acc, member) => `(${acc} + CASE WHEN ${present(member.index)} THEN ${float(member.weight)} ELSE 0::float8 END)`, '0::float8');
+    return `${sum} AS mt_${g}`;
+  });
+  const groupTotal = groups.reduce((acc, group, g) => `(${acc} + CASE WHEN mt_${g} > 0 THEN ${float(group.weight)} ELSE 0::float8 END)`, '0::float8');
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, g) => group.members.forEach((member) => groupOf.set(member.index, g)));
+  const contribution = (index: number) => {
+    const g = groupOf.get(index) ?? 0;
+    const group = groups[g]!;
+    const weight = group.members.find((member) => member.index === index)!.weight;
+    return `CASE WHEN m_${index} IS NULL OR mt_${g} = 0 OR gt = 0 THEN 0::float8 ELSE ((${float(group.weight)} / gt) * (${float(weight)} / mt_${g})) * m_${index} END`;
+  };
+  const scoreSum = measures.reduce((acc, { index }) => `(${acc} + ${contribution(index)})`, '0::float8');
+  const displayExpression = 'floor(score * 100 + 0.5) / 100';
+  const bandArms = definition.bands.map((band, position) => `WHEN display <= ${float(band.upper)} THEN ${position}`).join(' ');
+  const lastBand = definition.bands.length - 1;
+  const bandNames = parameters.add(definition.bands.map((band) => band.name), 'text[]');
+
+  const cteList = [...ctes].map(([name, body]) => `${name} AS (${body})`);
+  const text = `
+WITH as_of AS (SELECT ${AS_OF} AS moment),
+target AS (${target}),
+${cteList.length ? `${cteList.join(',\n')},` : ''}
+raw AS (
+  SELECT t.account_id, ${rawColumns.join(',\n    ')}
+  FROM target t JOIN accounts a ON a.id = t.account_id
+  ${[...joins].join('\n  ')}
+),
+scored AS (
+  SELECT account_id, ${measures.map(({ index }) => `raw_${index}`).join(', ')}, ${scoreColumns.join(',\n    ')} FROM raw
+),
+totals AS (
+  SELECT *, ${measureTotals.join(', ')} FROM scored
+),
+weighted AS (
+  SELECT *, ${groupTotal} AS gt FROM totals
+),
+summed AS (
+  SELECT *, CASE WHEN gt > 0 THEN ${scoreSum} END AS score FROM weighted
+),
+displayed AS (
+  SELECT *, ${displayExpression} AS display FROM summed
+)
+SELECT account_id,
+  ARRAY[${measures.map(({ index }) => `raw_${index}`).join(', ')}]::text[] AS raw_values,
+  ARRAY[${measures.map(({ index }) => `m_${index}`).join(', ')}]::float8[] AS measure_scores,
+  CASE WHEN score IS NULL THEN 'not-scored' ELSE 'scored' END AS status,
+  score,
+  display AS display_score,
+  CASE WHEN score IS NULL THEN NULL ELSE (${bandNames})[1 + CASE ${bandArms} ELSE ${lastBand} END] END AS band,
+  CASE WHEN score IS NULL THEN NULL ELSE CASE ${bandArms} ELSE ${lastBand} END END AS band_index
+FROM displayed`;
+  return { text, values: parameters.values };
+}
