@@ -24,6 +24,7 @@ import { contactRoutes } from './features/contacts/contact.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { importRoutes } from './features/imports/import.routes';
 import { metricsRoutes } from './features/metrics/metrics.routes';
+import { healthScoringRoutes } from './features/health-scoring/health-scoring.routes';
 import { tokenRoutes } from './features/tokens/token.routes';
 import { userRoutes } from './features/users/user.routes';
 import { workspaceRoutes } from './features/workspace/workspace.routes';
@@ -90,6 +91,7 @@ export async function buildApp(
   await app.register(activityRoutes(context), { prefix: '/api/v1' });
   await app.register(importRoutes(context), { prefix: '/api/v1' });
   await app.register(metricsRoutes(context), { prefix: '/api/v1' });
+  await app.register(healthScoringRoutes(context), { prefix: '/api/v1' });
 
   await registerWebApp(app, options.webRoot);
   return app;

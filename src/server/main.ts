@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
 import { countAccounts } from './features/accounts/account.repository';
+import { scheduleDailyHealth } from './features/health-scoring/daily-health';
 import { DEMO_USER_PASSWORD, loadDemoWorkspace } from './features/demo/demo.service';
 import { ensureFirstAdmin } from './features/users/user.service';
 
@@ -53,6 +54,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
       }
       throw error;
     }
+    const stopDailyHealth = scheduleDailyHealth(database, (error) => app.log.error({ err: error }, 'daily health recompute failed'));
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -75,6 +77,7 @@ export async function startServer(config: Config, say: (line: string) => void): 
       app,
       database,
       async stop() {
+        await stopDailyHealth();
         await app.close();
         await database.close();
       },

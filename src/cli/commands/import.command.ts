@@ -1,3 +1,4 @@
+import { recomputeHealth } from '../../server/features/health-scoring/health-recompute.service';
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -135,15 +136,18 @@ export function registerImportCommand(program: Command): void {
       const size = checkInputFile(file);
       const progress = progressReporter(size);
       try {
-        const outcome = await withDatabase((database) =>
-          runImport(database.pool, {
+        const outcome = await withDatabase(async (database) => {
+          const result = await runImport(database.pool, {
             options: importOptions,
             input: fs.createReadStream(file),
             fileName: path.basename(file),
             userId: null,
             onProgress: progress.onProgress,
-          }),
-        );
+          });
+          // Imported rows are health inputs: rescore every account (nothing to do without a scorecard).
+          await recomputeHealth(database, { trigger: 'event' });
+          return result;
+        });
         progress.stop();
         reportRejects(outcome, options.rejectsFile ?? defaultRejectsFile(file));
         process.stdout.write(`${formatImportSummary(outcome)}\n`);

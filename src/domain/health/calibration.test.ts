@@ -63,13 +63,16 @@ describe('calibrating weights', () => {
     expect(calibration.after.accounts).toBe(calibration.heldOutAccounts);
   });
 
-  it('gives no weight to a measure whose higher scores go with more churn, and says why', () => {
+  it('without breakpoint fitting, gives no weight to a measure whose higher scores go with more churn, and says why', () => {
     const reversed = accounts.map((account) => ({
       ...account,
       inputs: { ...account.inputs, backwards: 100 - Number(account.inputs.usage) },
     }));
     const scorecard = scorecardOf([measureOf('nps', 1), measureOf('backwards', 1)]);
-    const calibration = calibratedOrFail(calibrateWeights(scorecard, reversed, { seed: 3 }));
+    const calibration = calibratedOrFail(
+      calibrateWeights(scorecard, reversed, { seed: 3, fitBreakpoints: false }),
+    );
+    expect(calibration.breakpoints).toEqual([]);
     expect(calibration.weights[1]).toMatchObject({ measureId: 'backwards', weight: 0 });
     expect(calibration.weights[1]?.note).toMatch(
       /^A higher score on this measure did not go with less churn \(coefficient \d\.\d\d\)/,
@@ -77,6 +80,23 @@ describe('calibrating weights', () => {
     expect(calibration.scorecard.measures.map((measure) => [measure.id, measure.weight])).toEqual([
       ['nps', 100],
     ]);
+  });
+
+  it('with breakpoint fitting, flips a backwards scheme first so the measure gets weight', () => {
+    const reversed = accounts.map((account) => ({
+      ...account,
+      inputs: { ...account.inputs, backwards: 100 - Number(account.inputs.usage) },
+    }));
+    const scorecard = scorecardOf([measureOf('nps', 1), measureOf('backwards', 1)]);
+    const calibration = calibratedOrFail(calibrateWeights(scorecard, reversed, { seed: 3 }));
+    const backwards = calibration.scorecard.measures.find((measure) => measure.id === 'backwards');
+    if (backwards?.scheme.kind !== 'linear')
+      throw new Error('Expected the backwards measure with a linear scheme');
+    const { from, to } = backwards.scheme;
+    expect(from.value < to.value ? [from.score, to.score] : [to.score, from.score]).toEqual([100, 0]);
+    expect(calibration.breakpoints[1]?.changed).toBe(true);
+    expect(calibration.weights[1]?.weight).toBeGreaterThan(50);
+    expect(aucOf(calibration.after)).toBeGreaterThan(0.7);
   });
 
   it("keeps groups so that each measure's overall share equals its fitted share", () => {
@@ -98,6 +118,43 @@ describe('calibrating weights', () => {
     for (const line of explained.measures)
       expect(line.effectiveWeight).toBeCloseTo(share.get(line.measureId) ?? Number.NaN, 12);
     expect(validateScorecard(calibration.scorecard)).toEqual([]);
+  });
+
+  it('fits breakpoints first: poor breakpoints are moved and held-out AUC improves', () => {
+    // Churn log-odds fall by 3 once logins reach 400, but the current line is already 100 at 20 logins.
+    const random = new SeededRandom(21);
+    const loginAccounts = Array.from({ length: 2000 }, (_, index) => {
+      const logins = random.integer(0, 1000);
+      const nps = random.between(0, 100);
+      const churned = random.chance(sigmoid(0.5 - 3 * (logins >= 400 ? 1 : 0) - 1.5 * (nps / 100)));
+      return { accountId: `acct_${index}`, inputs: { logins, nps }, churned };
+    });
+    const loginLine = {
+      kind: 'linear' as const,
+      from: { value: 0, score: 0 },
+      to: { value: 20, score: 100 },
+    };
+    const scorecard = scorecardOf([measureOf('logins', 1, { scheme: loginLine }), measureOf('nps', 1)], {
+      version: 2,
+    });
+    const calibration = calibratedOrFail(calibrateWeights(scorecard, loginAccounts, { seed: 4 }));
+    const weightsOnly = calibratedOrFail(
+      calibrateWeights(scorecard, loginAccounts, { seed: 4, fitBreakpoints: false }),
+    );
+    expect(calibration.breakpoints.map((change) => change.note)).toEqual([
+      'Moved the line to 348 → 0 and 451 → 100: fitted on 1405 training accounts',
+      'Moved the line to 30.45 → 0 and 94.38 → 100: fitted on 1405 training accounts',
+    ]);
+    expect(calibration.scorecard.measures.map((measure) => measure.scheme)).toEqual(
+      calibration.breakpoints.map((change) => change.after),
+    );
+    expect(calibration.scorecard.version).toBe(3);
+    expect(validateScorecard(calibration.scorecard)).toEqual([]);
+    expect(calibration.before).toEqual(weightsOnly.before);
+    expect(aucOf(calibration.before)).toBeLessThan(0.6);
+    expect(aucOf(calibration.after)).toBeGreaterThan(0.8);
+    expect(aucOf(weightsOnly.after)).toBeLessThan(0.6);
+    expect(calibrateWeights(scorecard, loginAccounts, { seed: 4 })).toEqual(calibration);
   });
 
   it('refuses to fit when the training accounts all share one outcome', () => {

@@ -1,4 +1,5 @@
 import { scoreAccount } from './account-score';
+import { fitBreakpoints, type BreakpointChange, type BreakpointFit } from './breakpoint-calibration';
 import { runBacktest, type Backtest, type BacktestAccount } from './backtest';
 import { isHeldOut } from './held-out-split';
 import { fitLogisticRegression, type LogisticFit } from './logistic-regression';
@@ -19,6 +20,8 @@ export type CalibrationOptions = {
   heldOutShare?: number;
   /** L2 penalty on coefficients per unit of measure score ÷ 100; default 1. */
   l2?: number;
+  /** Fit the breakpoints of linear and ranges schemes before the weights; default true. */
+  fitBreakpoints?: boolean;
 };
 
 export type FittedMeasureWeight = {
@@ -38,19 +41,22 @@ export type Calibration =
       /** Accounts left out because the current scorecard could not score them (every measure missing). */
       unscoredAccounts: number;
       fit: LogisticFit;
+      /** One change per measure, in scorecard order; empty when `fitBreakpoints` is false. */
+      breakpoints: BreakpointChange[];
       weights: FittedMeasureWeight[];
-      /** The scorecard with fitted weights, as version + 1; saved only when the user accepts it. */
+      /** The scorecard with fitted schemes and weights, as version + 1; saved only when the user accepts it. */
       scorecard: Scorecard;
-      /** Backtest of the held-out accounts with the current weights, then with the fitted weights. */
+      /** Backtest of the held-out accounts with the current scorecard, then with the proposed one. */
       before: Backtest;
       after: Backtest;
     }
   | { status: 'not-calibrated'; reason: string };
 
 /**
- * Fits measure weights to churn by L2 logistic regression on measure scores (÷ 100) of the training
- * accounts, maps them to weights ∝ max(0, −coefficient), and backtests the held-out accounts
- * before and after. Excluded measure scores are imputed with the training mean of that measure.
+ * Fits the breakpoints of numeric schemes (see `fitBreakpoints`), then measure weights by L2 logistic
+ * regression on the training accounts' measure scores (÷ 100) under those schemes, with weights
+ * ∝ max(0, −coefficient), and backtests the held-out accounts before and after. Excluded measure
+ * scores are imputed with the training mean of that measure.
  */
 export function calibrateWeights(
   scorecard: Scorecard,
@@ -86,14 +92,27 @@ export function calibrateWeights(
       reason: `The ${training.length} training accounts need both churners and renewals to fit weights`,
     };
   }
+  const breakpointFit: BreakpointFit =
+    options.fitBreakpoints === false
+      ? { scorecard, changes: [] }
+      : fitBreakpoints(
+          scorecard,
+          training.map(({ account }) => account),
+          { l2 },
+        );
+  const measureScoresOf = (inputs: CalibrationAccount['inputs']): Record<string, number | null> => {
+    const result = scoreAccount(breakpointFit.scorecard, inputs);
+    return Object.fromEntries(result.measures.map((line) => [line.measureId, line.measureScore]));
+  };
+  const trainingScores = training.map(({ account }) => measureScoresOf(account.inputs));
   const means = measureIds.map((id) => {
-    const values = training
-      .map(({ backtest }) => backtest.measureScores[id])
+    const values = trainingScores
+      .map((measureScores) => measureScores[id])
       .filter((value): value is number => typeof value === 'number');
     return values.length === 0 ? 50 : values.reduce((sum, value) => sum + value, 0) / values.length;
   });
-  const features = training.map(({ backtest }) =>
-    measureIds.map((id, index) => (backtest.measureScores[id] ?? means[index] ?? 50) / 100),
+  const features = trainingScores.map((measureScores) =>
+    measureIds.map((id, index) => (measureScores[id] ?? means[index] ?? 50) / 100),
   );
   const fit = fitLogisticRegression(
     features,
@@ -108,10 +127,12 @@ export function calibrateWeights(
         'No measure had a higher score go with less churn, so there are no weights to fit; review the schemes',
     };
   }
-  const fitted = scorecardWithWeights(scorecard, weights);
+  const fitted = scorecardWithWeights(breakpointFit.scorecard, weights);
+  // Measure scores come from the fitted schemes, so measures the fitted weights drop keep their AUC.
   const afterAccounts = heldOut.flatMap(({ account, backtest }): BacktestAccount[] => {
     const result = scoreAccount(fitted, account.inputs);
-    return result.status === 'scored' ? [{ ...backtest, score: result.score }] : [];
+    if (result.status !== 'scored') return [];
+    return [{ ...backtest, score: result.score, measureScores: measureScoresOf(account.inputs) }];
   });
   return {
     status: 'calibrated',
@@ -119,6 +140,7 @@ export function calibrateWeights(
     heldOutAccounts: heldOut.length,
     unscoredAccounts: accounts.length - scored.length,
     fit,
+    breakpoints: breakpointFit.changes,
     weights,
     scorecard: fitted,
     before: runBacktest(

@@ -2,6 +2,7 @@
 export * from './account-score';
 export * from './backtest';
 export * from './backtest-verdict';
+export * from './breakpoint-calibration';
 export * from './calibration';
 export * from './churn-auc';
 export * from './explanation-comparison';

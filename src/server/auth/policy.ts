@@ -31,6 +31,9 @@ const permissions = {
   'session.own': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
   'metrics.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
   'metrics.manage': { roles: ['admin', 'manager'], scope: 'write' },
+  'health.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  /** Scorecards, recomputes and calibration: what every account's score means. */
+  'health.manage': { roles: ['admin', 'manager'], scope: 'write' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: TokenScope }>;
 
 export type Permission = keyof typeof permissions;

@@ -26,6 +26,9 @@ export const measureInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('active_users') }).describe('Average daily active users over the window'),
   z.strictObject({ kind: z.literal('events') }).describe('Product events in the window'),
   z.strictObject({ kind: z.literal('event_count'), event: z.string().trim().min(1).max(200) }).describe('Count of one named event in the window'),
+  z
+    .strictObject({ kind: z.literal('usage_change') })
+    .describe('Change in average daily active users, the window against the window before it, in %'),
   z.strictObject({ kind: z.literal('seat_utilisation') }).describe('Average daily active users ÷ seats, in %'),
   z.strictObject({ kind: z.literal('open_tickets') }).describe('Tickets open at the as-of time'),
   z.strictObject({ kind: z.literal('tickets_opened') }).describe('Tickets opened in the window'),
@@ -178,7 +181,7 @@ export const measureMovementSchema = z.object({
 });
 
 export const trendChangeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('known'), previous: z.number(), change: z.number() }),
+  z.object({ status: z.literal('known'), change: z.number(), fromDate: z.string(), fromScore: z.number() }),
   z.object({ status: z.literal('unknown'), reason: z.string() }),
 ]);
 

@@ -1,3 +1,4 @@
+import { recomputeAfterChange } from '../health-scoring/health-recompute.service';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { account360Schema } from '../../../shared/api/account-360.contract';
@@ -41,7 +42,11 @@ export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'accounts.write' },
         schema: { tags: ['accounts'], summary: 'Create an account', body: accountCreateSchema, response: { 201: accountSummarySchema } },
       },
-      async (request, reply) => reply.code(201).send(await createAccount(db, requireActor(request), request.body)),
+      async (request, reply) => {
+        const account = await createAccount(db, requireActor(request), request.body);
+        await recomputeAfterChange(database, [account.id], (error) => request.log.error({ err: error }, 'health recompute failed'));
+        return reply.code(201).send(account);
+      },
     );
 
     app.get(
@@ -70,7 +75,12 @@ export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
           response: { 200: accountSummarySchema },
         },
       },
-      async (request) => updateAccount(db, requireActor(request), request.params.id, request.body),
+      async (request) => {
+        const account = await updateAccount(db, requireActor(request), request.params.id, request.body);
+        // Traits, tier, segment and stage feed measures and choose the scorecard: rescore the account.
+        await recomputeAfterChange(database, [account.id], (error) => request.log.error({ err: error }, 'health recompute failed'));
+        return account;
+      },
     );
 
     app.delete(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { activityCreateSchema, activityListResponseSchema, activitySchema } from '../../../shared/api/activities.contract';
 import type { AppContext } from '../../app';
 import { requireActor } from '../../auth/authenticate';
+import { recomputeAfterChange } from '../health-scoring/health-recompute.service';
 import { listActivities, logActivity } from './activity.service';
 
 const accountParams = z.object({ id: z.uuid({ message: 'must be an account id (a UUID)' }) });
@@ -40,7 +41,12 @@ export function activityRoutes({ database }: AppContext): FastifyPluginAsyncZod 
           response: { 201: activitySchema },
         },
       },
-      async (request, reply) => reply.code(201).send(await logActivity(db, requireActor(request), request.params.id, request.body)),
+      async (request, reply) => {
+        const activity = await logActivity(db, requireActor(request), request.params.id, request.body);
+        // A touch is a health input (days since last activity / EBR): rescore the account now.
+        await recomputeAfterChange(database, [request.params.id], (error) => request.log.error({ err: error }, 'health recompute failed'));
+        return reply.code(201).send(activity);
+      },
     );
   };
 }

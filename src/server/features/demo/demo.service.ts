@@ -1,3 +1,6 @@
+import { backfillHealth, recomputeHealth } from '../health-scoring/health-recompute.service';
+import { RECOMMENDED_SCORECARD, RECOMMENDED_SCORECARD_NAME } from '../health-scoring/recommended-scorecard';
+import { insertScorecard, listActiveScorecards } from '../health-scoring/scorecard.repository';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
@@ -85,6 +88,7 @@ export async function loadDemoWorkspace(
     Math.max(ACCOUNTS_PER_SLICE, Math.ceil(settings.accounts / 20)),
   );
 
+  let loaded: DemoCounts;
   const client = await database.pool.connect();
   try {
     await client.query('BEGIN');
@@ -144,13 +148,43 @@ export async function loadDemoWorkspace(
     await writeSetting(inTransaction, DEMO_SETTING_KEY, marker);
     await rebuildMrrFactsInTransaction(inTransaction);
     await client.query('COMMIT');
-    return totals;
+    loaded = totals;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     client.release();
   }
+  await installDemoHealth(database, settings.accounts <= DEMO_HEALTH_HISTORY_MAX_ACCOUNTS ? DEMO_HEALTH_HISTORY_DAYS : 0);
+  return loaded;
+}
+
+/** Days of daily health history the demo fills in, so trends and sparklines have something to show. */
+const DEMO_HEALTH_HISTORY_DAYS = 90;
+/** Above this many accounts (benchmark loads) the history is skipped: it is scored day by day. */
+const DEMO_HEALTH_HISTORY_MAX_ACCOUNTS = 5_000;
+
+/**
+ * Gives the demo its health scores: the recommended scorecard as the default (unless one exists),
+ * today's scores, and `historyDays` of daily history scored from the demo's own dated inputs.
+ */
+async function installDemoHealth(database: Database, historyDays: number): Promise<void> {
+  const existing = await listActiveScorecards(database.db);
+  if (existing.length === 0) {
+    await database.db.transaction((tx) =>
+      insertScorecard(tx, {
+        name: RECOMMENDED_SCORECARD_NAME,
+        criteria: [],
+        isDefault: true,
+        position: 0,
+        definition: RECOMMENDED_SCORECARD,
+        note: "Cycle's recommended starting scorecard, installed with the demo workspace",
+        createdBy: null,
+      }),
+    );
+  }
+  if (historyDays > 0) await backfillHealth(database, historyDays);
+  await recomputeHealth(database, { trigger: 'daily' });
 }
 
 /**

@@ -29,6 +29,7 @@ const NUMERIC_KINDS: ReadonlySet<MeasureInput['kind']> = new Set([
   'events',
   'event_count',
   'seat_utilisation',
+  'usage_change',
   'open_tickets',
   'tickets_opened',
   'escalations',
@@ -98,6 +99,16 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
          GROUP BY s.account_id`,
       );
       return numeric(`CASE WHEN ${seats}.seats > 0 THEN (${average}) / ${seats}.seats * 100 END`);
+    }
+    case 'usage_change': {
+      const name = join(
+        `usage_change_${windowDays}`,
+        `SELECT u.account_id,
+                coalesce(sum(u.active_users) FILTER (WHERE u.day > ${AS_OF_DAY} - ${windowDays}), 0)::float8 AS recent,
+                coalesce(sum(u.active_users) FILTER (WHERE u.day <= ${AS_OF_DAY} - ${windowDays}), 0)::float8 AS before
+         FROM usage_daily u WHERE u.${inTarget} AND ${usageWindow(windowDays * 2)} GROUP BY u.account_id`,
+      );
+      return numeric(`CASE WHEN ${name}.before > 0 THEN (${name}.recent - ${name}.before) / ${name}.before * 100 END`);
     }
     case 'event_count': {
       const event = parameters.add(input.event, 'text');
@@ -290,24 +301,24 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
 WITH as_of AS (SELECT ${AS_OF} AS moment),
 target AS (${target}),
 ${cteList.length ? `${cteList.join(',\n')},` : ''}
-raw AS (
+raw AS MATERIALIZED (
   SELECT t.account_id, ${rawColumns.join(',\n    ')}
   FROM target t JOIN accounts a ON a.id = t.account_id
   ${[...joins].join('\n  ')}
 ),
-scored AS (
+scored AS MATERIALIZED (
   SELECT account_id, ${measures.map(({ index }) => `raw_${index}`).join(', ')}, ${scoreColumns.join(',\n    ')} FROM raw
 ),
-totals AS (
+totals AS MATERIALIZED (
   SELECT *, ${measureTotals.join(', ')} FROM scored
 ),
-weighted AS (
+weighted AS MATERIALIZED (
   SELECT *, ${groupTotal} AS gt FROM totals
 ),
-summed AS (
+summed AS MATERIALIZED (
   SELECT *, CASE WHEN gt > 0 THEN ${scoreSum} END AS score FROM weighted
 ),
-displayed AS (
+displayed AS MATERIALIZED (
   SELECT *, ${displayExpression} AS display FROM summed
 )
 SELECT account_id,

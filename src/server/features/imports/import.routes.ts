@@ -5,6 +5,7 @@ import { importKinds } from '../../../domain/imports/import-fields';
 import { parseImportOptions } from '../../../domain/imports/import-options';
 import { ImportInputError } from '../../../domain/imports/import-problems';
 import { importPresetNames } from '../../../domain/imports/import-presets';
+import { recomputeHealth } from '../health-scoring/health-recompute.service';
 import type { AppContext } from '../../app';
 import { requireActor } from '../../auth/authenticate';
 import { toProblemError } from './import-rejections';
@@ -57,6 +58,8 @@ export function importRoutes({ database }: AppContext): FastifyPluginAsyncZod {
             fileName: upload.fileName,
             userId: actor.userId,
           });
+          // Imported rows are health inputs: rescore (the import is committed whatever this does).
+          await recomputeHealth(database, { trigger: 'event' }).catch((error: unknown) => request.log.error({ err: error }, 'health recompute after import failed'));
           return reply.code(201).send(presentImportOutcome(outcome));
         } finally {
           await upload.discard();
