@@ -157,6 +157,15 @@ describe('calibrating weights', () => {
     expect(calibrateWeights(scorecard, loginAccounts, { seed: 4 })).toEqual(calibration);
   });
 
+  it('keeps a measure nobody had a value for at its current share instead of dropping it', () => {
+    const scorecard = scorecardOf([measureOf('usage', 2), measureOf('nps', 1), measureOf('sentiment', 1)]);
+    const calibration = calibratedOrFail(calibrateWeights(scorecard, accounts, { seed: 3 }));
+    const sentiment = calibration.weights.find((weight) => weight.measureId === 'sentiment')!;
+    expect(sentiment.weight).toBe(25);
+    expect(sentiment.note).toBe('No training account had a value for this measure, so it could not be fitted; it keeps its current share');
+    expect(calibration.scorecard.measures.map((measure) => measure.id)).toEqual(['usage', 'nps', 'sentiment']);
+  });
+
   it('refuses to fit when the training accounts all share one outcome', () => {
     const everyoneStays = accounts.slice(0, 50).map((account) => ({ ...account, churned: false }));
     expect(calibrateWeights(scorecardOf([measureOf('usage', 1)]), everyoneStays, { seed: 1 })).toEqual({

@@ -119,8 +119,11 @@ export function calibrateWeights(
     training.map(({ account }) => account.churned),
     { l2 },
   );
-  const weights = weightsFromCoefficients(measureIds, fit.coefficients);
-  if (weights.every((weight) => weight.weight === 0)) {
+  const unseen = new Set(
+    measureIds.filter((id) => trainingScores.every((measureScores) => typeof measureScores[id] !== 'number')),
+  );
+  const weights = keepUnseenMeasures(scorecard, weightsFromCoefficients(measureIds, fit.coefficients), unseen);
+  if (weights.every((weight) => weight.weight === 0 || unseen.has(weight.measureId))) {
     return {
       status: 'not-calibrated',
       reason:
@@ -166,6 +169,28 @@ function weightsFromCoefficients(
         ? null
         : `A higher score on this measure did not go with less churn (coefficient ${coefficient.toFixed(2)}), so it gets no weight and is left out; check its scheme's direction`;
     return { measureId, coefficient, weight, note };
+  });
+}
+
+/**
+ * A measure no training account had a value for (e.g. a CSM sentiment nobody has set yet) cannot be
+ * fitted; rather than drop it, it keeps its current share of the weights (its weight ÷ the sum of the
+ * current measure weights × 100, on the same scale as the fitted weights) and says so.
+ */
+function keepUnseenMeasures(
+  scorecard: Scorecard,
+  weights: readonly FittedMeasureWeight[],
+  unseen: ReadonlySet<string>,
+): FittedMeasureWeight[] {
+  const total = scorecard.measures.reduce((sum, measure) => sum + measure.weight, 0);
+  return weights.map((weight) => {
+    if (!unseen.has(weight.measureId)) return weight;
+    const current = scorecard.measures.find((measure) => measure.id === weight.measureId)?.weight ?? 0;
+    return {
+      ...weight,
+      weight: total === 0 ? 0 : (current / total) * 100,
+      note: 'No training account had a value for this measure, so it could not be fitted; it keeps its current share',
+    };
   });
 }
 
