@@ -344,6 +344,8 @@ export const calibrationResultSchema = z.discriminatedUnion('status', [
     weights: z.array(z.object({ measureId: z.string(), name: z.string(), before: z.number(), after: z.number(), coefficient: z.number(), note: z.string().nullable() })),
     breakpoints: z.array(z.object({ measureId: z.string(), name: z.string(), changed: z.boolean(), before: measureSchemeSchema, after: measureSchemeSchema, note: z.string() })),
     proposed: scorecardDefinitionSchema,
+    /** Set when the held-out part has too few churners for before/after to mean much. */
+    caution: z.string().nullable(),
     before: backtestReportSchema,
     after: backtestReportSchema,
   }),

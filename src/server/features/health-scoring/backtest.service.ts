@@ -19,6 +19,8 @@ import { scoreWithoutSaving, type ScoredRow } from './health-recompute.service';
 import { definitionProblems, requireActiveScorecard, requireDefaultScorecard } from './scorecard.service';
 
 const DAY = 86_400_000;
+/** Fewer churners than this in the held-out part and the calibration result carries a caution. */
+const MIN_HELD_OUT_CHURNERS = 20;
 const roundWeight = (weight: number) => Math.max(0.0001, Math.round(weight * 10_000) / 10_000);
 
 type Subject = { scorecardId: string | null; name: string; version: number | null; definition: ScorecardDefinition };
@@ -189,6 +191,10 @@ export async function calibrateScorecard(database: Database, request: BacktestRe
       note: change.note,
     })),
     proposed,
+    caution:
+      calibration.before.churned < MIN_HELD_OUT_CHURNERS
+        ? `Only ${calibration.before.churned} of the ${calibration.heldOutAccounts} held-out accounts churned, so the before/after AUCs are noisy: a difference of a few hundredths may be chance. A longer horizon or more history gives a firmer answer.`
+        : null,
     before: presentReport(calibration.before, definition),
     after: presentReport(calibration.after, proposed),
   };

@@ -268,6 +268,9 @@ describe('health scoring API', () => {
       expect(calibration.status).toBe(200);
       expect(calibration.body.status).toBe('calibrated');
       expect(calibration.body.trainingAccounts + calibration.body.heldOutAccounts).toBe(240);
+      // Few held-out churners → the result says the comparison is noisy.
+      if (calibration.body.before.churned < 20) expect(calibration.body.caution).toMatch(/^Only \d+ of the \d+ held-out accounts churned/);
+      else expect(calibration.body.caution).toBeNull();
       expect(calibration.body.after.auc.value).toBeGreaterThan(calibration.body.before.auc.value + 0.1);
       const weight = (id: string) => calibration.body.weights.find((entry: { measureId: string }) => entry.measureId === id).after;
       expect(weight('logins')).toBeGreaterThan(weight('noise'));
