@@ -6,6 +6,7 @@ import { ProblemError } from '../server/http/problem';
 import { StartupError } from '../server/main';
 import { CliError } from './cli-database';
 import { registerDemoCommand } from './commands/demo.command';
+import { registerHealthCommand } from './commands/health.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerMetricsCommand } from './commands/metrics.command';
 import { registerMigrateCommand } from './commands/migrate.command';
@@ -25,6 +26,7 @@ registerImportCommand(program);
 registerUsersCommand(program);
 registerTokensCommand(program);
 registerMetricsCommand(program);
+registerHealthCommand(program);
 registerMigrateCommand(program);
 
 try {
