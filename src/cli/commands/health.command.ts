@@ -1,5 +1,4 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { and, eq, or, sql } from 'drizzle-orm';
 import type { MetricValue } from '../../domain/revenue';
 import {
   type AccountHealth,
@@ -10,9 +9,8 @@ import {
   scorecardDefinitionSchema,
 } from '../../shared/api/health.contract';
 import type { Database, Db } from '../../server/db/database';
-import { accounts } from '../../server/db/schema';
 import { ProblemError } from '../../server/http/problem';
-import type { AccountRow } from '../../server/features/accounts/account.repository';
+import { findAccountsByReference, type AccountRow } from '../../server/features/accounts/account.repository';
 import { getAccountHealth } from '../../server/features/health-scoring/account-health.service';
 import { backtestScorecard, calibrateScorecard } from '../../server/features/health-scoring/backtest.service';
 import { backfillHealth, recomputeHealth, type RecomputeResult } from '../../server/features/health-scoring/health-recompute.service';
@@ -41,7 +39,6 @@ interface CalibrateOptions extends BacktestOptions {
 const DAY = 86_400_000;
 const DEFAULT_HORIZON_DAYS = 90;
 const MAX_BACKFILL_DAYS = 730;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The command-line spelling of each backtest request field, so messages name the option to fix. */
 const optionNames: Record<string, string> = {
@@ -112,15 +109,7 @@ async function withCliErrors<T>(work: () => Promise<T>): Promise<T> {
  */
 async function resolveAccount(db: Db, reference: string): Promise<AccountRow> {
   const wanted = reference.trim();
-  const separator = wanted.indexOf(':');
-  const conditions = [sql`lower(${accounts.name}) = lower(${wanted})`];
-  if (UUID.test(wanted)) conditions.push(eq(accounts.id, wanted));
-  if (separator > 0) conditions.push(and(eq(accounts.source, wanted.slice(0, separator)), eq(accounts.externalId, wanted.slice(separator + 1)))!);
-  const matches = await db
-    .select()
-    .from(accounts)
-    .where(or(...conditions))
-    .orderBy(accounts.name, accounts.id);
+  const matches = await findAccountsByReference(db, wanted);
   const exact = matches.find((account) => account.id.toLowerCase() === wanted.toLowerCase()) ?? matches.find((account) => `${account.source}:${account.externalId}` === wanted);
   if (exact) return exact;
   if (matches.length === 1) return matches[0]!;

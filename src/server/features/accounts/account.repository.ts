@@ -1,4 +1,4 @@
-import { count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AccountListFilters } from '../../../shared/api/accounts.contract';
 import type { Db, Tx } from '../../db/database';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -117,6 +117,21 @@ function mapListRow(row: Record<string, unknown>): AccountListRow {
 export async function findAccount(db: Db, id: string): Promise<AccountRow | undefined> {
   const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
   return row;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Accounts a person may mean by `reference`: its id, `source:external_id`, or its exact name (any case). */
+export async function findAccountsByReference(db: Db, reference: string): Promise<AccountRow[]> {
+  const separator = reference.indexOf(':');
+  const conditions = [sql`lower(${accounts.name}) = lower(${reference})`];
+  if (UUID_PATTERN.test(reference)) conditions.push(eq(accounts.id, reference));
+  if (separator > 0) conditions.push(and(eq(accounts.source, reference.slice(0, separator)), eq(accounts.externalId, reference.slice(separator + 1)))!);
+  return db
+    .select()
+    .from(accounts)
+    .where(or(...conditions))
+    .orderBy(accounts.name, accounts.id);
 }
 
 export async function countAccounts(db: Db): Promise<number> {
