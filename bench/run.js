@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every bench/*.bench.ts in turn (each prints its own table and ratios).
-// `npm run bench -- import` runs only the benchmarks whose file name contains "import".
+// `npm run bench -- import` (or `npm run bench import`) runs only the benchmarks whose file name contains
+// "import"; new benchmarks are picked up by their `.bench.ts` name (e.g. `npm run bench health`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,10 @@ const benches = fs
   .readdirSync(here)
   .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
   .sort();
+if (benches.length === 0) {
+  process.stderr.write(`No bench/*.bench.ts file name contains "${filter}".\n`);
+  process.exit(2);
+}
 let failed = 0;
 for (const name of benches) {
   process.stdout.write(`\n## ${name}\n`);

@@ -12,6 +12,10 @@ const LoginPage = lazy(() => import('./pages/login/LoginPage').then((module) => 
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage').then((module) => ({ default: module.AccountsPage })));
 const AccountPage = lazy(() => import('./pages/account/AccountPage').then((module) => ({ default: module.AccountPage })));
 const MetricsPage = lazy(() => import('./pages/metrics/MetricsPage').then((module) => ({ default: module.MetricsPage })));
+const HealthPage = lazy(() => import('./pages/health/HealthPage').then((module) => ({ default: module.HealthPage })));
+const ScorecardEditorPage = lazy(() =>
+  import('./pages/health/editor/ScorecardEditorPage').then((module) => ({ default: module.ScorecardEditorPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
 
 /** When any call answers 401 (session expired or signed out elsewhere), go to sign-in and come back after. */
@@ -55,6 +59,11 @@ export function AppRoutes() {
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="metrics" element={<MetricsPage />} />
+          <Route path="health" element={<HealthPage />} />
+          <Route path="health/scorecards" element={<HealthPage />} />
+          <Route path="health/backtest" element={<HealthPage />} />
+          <Route path="health/scorecards/new" element={<ScorecardEditorPage />} />
+          <Route path="health/scorecards/:id" element={<ScorecardEditorPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -16,4 +16,12 @@ export const queryKeys = {
   cohorts: (query: QueryValues) => ['metrics', 'cohorts', query] as const,
   movementAccounts: (query: QueryValues) => ['metrics', 'movement-accounts', query] as const,
   csCosts: ['metrics', 'cs-costs'] as const,
+  /** Everything under ['health'] is invalidated together when scores are recomputed or a scorecard is saved. */
+  health: ['health'] as const,
+  accountHealth: (accountId: string) => ['health', 'account', accountId] as const,
+  healthSummary: (query: QueryValues) => ['health', 'summary', query] as const,
+  scorecards: ['health', 'scorecards'] as const,
+  scorecard: (id: string) => ['health', 'scorecards', id] as const,
+  scorecardPreview: (body: unknown) => ['health', 'preview', body] as const,
+  backtest: (body: unknown) => ['health', 'backtest', body] as const,
 };

@@ -53,6 +53,9 @@ export function AppLayout() {
                 <NavLink to="/metrics" className={classes.navLink}>
                   Metrics
                 </NavLink>
+                <NavLink to="/health" className={classes.navLink}>
+                  Health
+                </NavLink>
               </Group>
             </nav>
           </Group>

@@ -154,7 +154,7 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
         `${kind}_${windowDays}`,
         `SELECT DISTINCT ON (account_id) account_id, score::float8 AS score FROM survey_responses
          WHERE ${inTarget} AND survey_kind = '${kind}' AND ${ticketWindow('responded_at', windowDays)}
-         ORDER BY account_id, responded_at DESC, created_at DESC`,
+         ORDER BY account_id, responded_at DESC, created_at DESC, id DESC`,
       );
       return numeric(`${name}.score`);
     }
@@ -187,7 +187,7 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
         'sentiment',
         `SELECT DISTINCT ON (account_id) account_id, sentiment FROM health_sentiments
          WHERE ${inTarget} AND created_at <= ${AS_OF} AND expires_on >= ${AS_OF_DAY}
-         ORDER BY account_id, created_at DESC`,
+         ORDER BY account_id, created_at DESC, id DESC`,
       );
       return { ctes, joins, rawNumber: null, rawText: `${name}.sentiment` };
     }

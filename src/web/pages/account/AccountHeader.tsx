@@ -4,6 +4,7 @@ import type { Account360 } from '../../../shared/api/account-360.contract';
 import { AccountStatusBadge } from '../../components/AccountStatusBadge';
 import { RenewalText } from '../../components/RenewalText';
 import { formatMoney } from '../../format/money';
+import { HeaderHealth } from './HeaderHealth';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -16,21 +17,24 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Name, status and the facts a CSM checks first: tier, owner, revenue, renewal, domain. */
+/** Name, status, health and the facts a CSM checks first: tier, owner, revenue, renewal, domain. */
 export function AccountHeader({ account }: { account: Account360['account'] }) {
   return (
     <Paper withBorder p="lg">
       <Stack gap="lg">
-        <Group gap="sm" align="center">
-          <Title order={1} size="h2">
-            {account.name}
-          </Title>
-          <AccountStatusBadge status={account.status} size="lg" />
-          {account.tier && (
-            <Badge variant="outline" color="gray" size="lg">
-              {account.tier}
-            </Badge>
-          )}
+        <Group justify="space-between" align="flex-start" gap="md">
+          <Group gap="sm" align="center">
+            <Title order={1} size="h2">
+              {account.name}
+            </Title>
+            <AccountStatusBadge status={account.status} size="lg" />
+            {account.tier && (
+              <Badge variant="outline" color="gray" size="lg">
+                {account.tier}
+              </Badge>
+            )}
+          </Group>
+          <HeaderHealth accountId={account.id} />
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="lg">
           <Fact label="Owner">

@@ -5,6 +5,7 @@ import type { Account360 } from '../../../shared/api/account-360.contract';
 import { AccountStatusBadge } from '../../components/AccountStatusBadge';
 import { formatDate } from '../../format/dates';
 import { formatMoney } from '../../format/money';
+import { HealthCard } from './HealthCard';
 import { KeyNumber } from './KeyNumber';
 
 const UsageChart = lazy(() => import('./UsageChart').then((module) => ({ default: module.UsageChart })));
@@ -145,7 +146,7 @@ function Family({ data }: { data: Account360 }) {
   );
 }
 
-/** Key numbers, profile details and the parent/child family of an account. */
+/** Key numbers, health, usage, profile details and the parent/child family of an account. */
 export function OverviewTab({ data }: { data: Account360 }) {
   const seats = seatsFigure(data.usage);
   return (
@@ -161,6 +162,7 @@ export function OverviewTab({ data }: { data: Account360 }) {
         />
         <KeyNumber label="Latest NPS" value={data.latestNps ?? '—'} hint={npsHint(data.latestNps)} />
       </SimpleGrid>
+      <HealthCard accountId={data.account.id} status={data.account.status} canEdit={data.permissions.canEdit} />
       {data.usage.daily.length > 0 && <Usage usage={data.usage} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Details data={data} />
