@@ -145,7 +145,7 @@ export async function getAccountHealth(database: Database, accountId: string, no
     if (previous) {
       const before = explainSnapshot(await definitionOf(previous.snapshot), previous.snapshot);
       moved = compareExplanations(before, explained)
-        .filter((movement) => movement.contributionDelta !== 0 || movement.scoreDelta !== 0)
+        .filter((movement) => movement.contributionDelta !== 0 || movement.previousScore !== movement.currentScore)
         .map((movement) => ({ measureId: movement.measureId, name: movement.name, scoreDelta: movement.scoreDelta, contributionDelta: movement.contributionDelta }));
     }
   }
