@@ -4,7 +4,8 @@
  * measure score a better single predictor of churn. Weights are fitted afterwards (calibration.ts).
  */
 import type { CalibrationAccount } from './calibration';
-import { scoreWithScheme, type MeasureScheme, type ScoreRange } from './measure-scheme';
+import { fitGroupedLogistic, type GroupedLogisticFit, type GroupedPoints } from './logistic-regression';
+import { scoreWithScheme, toFiniteNumber, type MeasureScheme, type ScoreRange } from './measure-scheme';
 import type { Measure, Scorecard } from './scorecard';
 
 /** What the breakpoint fit did to one measure's scheme; `before` and `after` are equal when kept. */
@@ -46,8 +47,6 @@ type Sample = {
   candidates: number[];
 };
 /** Points of a univariate logistic fit, each standing for `accounts` accounts with one feature value. */
-type GroupedPoints = { features: number[]; accounts: number[]; churners: number[] };
-type Evaluation = { objective: number; coefficient: number };
 type SchemeFit = { scheme: MeasureScheme; changed: boolean; note: string };
 
 /**
@@ -232,15 +231,6 @@ function numericSample(measure: Measure, training: readonly CalibrationAccount[]
   return sample;
 }
 
-/** The same parsing as `scoreWithScheme`: finite numbers, and trimmed non-empty numeric strings. */
-function toFiniteNumber(value: number | string): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  const parsed = Number(trimmed);
-  return Number.isFinite(parsed) ? parsed : null;
-}
-
 /**
  * Distinct nearest-rank quantiles at 5%, 10%, …, 95% of ascending `sorted` values: the p% quantile
  * is the ⌈p·n/100⌉-th smallest value.
@@ -258,7 +248,7 @@ function candidateValues(sorted: readonly number[]): number[] {
  * The maximised penalised log-likelihood of churned ~ measure score ÷ 100 under `scheme`, and the
  * fitted coefficient (negative when a higher score goes with less churn).
  */
-function evaluate(scheme: LinearScheme | RangesScheme, sample: Sample, l2: number): Evaluation {
+function evaluate(scheme: LinearScheme | RangesScheme, sample: Sample, l2: number): GroupedLogisticFit {
   return fitGroupedLogistic(groupedPoints(scheme, sample), sample.accounts, sample.churners, l2);
 }
 
@@ -303,70 +293,6 @@ function countBelow(values: readonly number[], bound: number, orEqual = false): 
     else high = middle;
   }
   return low;
-}
-
-/**
- * Minimises the objective of `fitLogisticRegression` with one feature (−log-likelihood + (l2/2)·slope²,
- * intercept unpenalised) over grouped points, by Newton's method with step halving until no
- * parameter moves by more than 1e-10. Grouping makes one fit cost the number of distinct scores,
- * not the number of accounts, which keeps the exhaustive search over breakpoints fast.
- */
-function fitGroupedLogistic(
-  points: GroupedPoints,
-  accounts: number,
-  churners: number,
-  l2: number,
-): Evaluation {
-  let intercept = Math.log(churners / (accounts - churners));
-  let slope = 0;
-  let current = newtonTerms(points, intercept, slope, l2);
-  for (let iteration = 0; iteration < 100; iteration += 1) {
-    // The 2×2 Hessian is positive definite (Cauchy–Schwarz plus the tiny ridge), so det > 0.
-    const { gradient, hessian } = current;
-    const determinant = hessian.intercept * hessian.slope - hessian.cross ** 2;
-    const interceptStep = (hessian.slope * gradient.intercept - hessian.cross * gradient.slope) / determinant;
-    const slopeStep = (hessian.intercept * gradient.slope - hessian.cross * gradient.intercept) / determinant;
-    if (Math.max(Math.abs(interceptStep), Math.abs(slopeStep)) <= 1e-10) break;
-    let scale = 1;
-    let next = newtonTerms(points, intercept - interceptStep, slope - slopeStep, l2);
-    // Halve only on a real increase, not on rounding noise near the optimum.
-    while (next.loss > current.loss + 1e-12 * Math.abs(current.loss) && scale > 1e-6) {
-      scale /= 2;
-      next = newtonTerms(points, intercept - scale * interceptStep, slope - scale * slopeStep, l2);
-    }
-    intercept -= scale * interceptStep;
-    slope -= scale * slopeStep;
-    current = next;
-    if (Math.max(Math.abs(scale * interceptStep), Math.abs(scale * slopeStep)) <= 1e-10) break;
-  }
-  return { objective: -current.loss, coefficient: slope };
-}
-
-/**
- * In one pass: −log-likelihood + (l2/2)·slope², its gradient and its Hessian (with the same 1e-12
- * ridge as `fitLogisticRegression`). Per point, −log-likelihood = accounts·log(1 + e^z) − churners·z.
- */
-function newtonTerms(points: GroupedPoints, intercept: number, slope: number, l2: number) {
-  let loss = (l2 / 2) * slope ** 2;
-  const gradient = { intercept: 0, slope: l2 * slope };
-  const hessian = { intercept: 1e-12, cross: 0, slope: l2 + 1e-12 };
-  for (let index = 0; index < points.features.length; index += 1) {
-    const feature = points.features[index] ?? 0;
-    const accounts = points.accounts[index] ?? 0;
-    const churners = points.churners[index] ?? 0;
-    const logOdds = intercept + slope * feature;
-    const smaller = Math.exp(-Math.abs(logOdds));
-    const probability = logOdds >= 0 ? 1 / (1 + smaller) : smaller / (1 + smaller);
-    loss += accounts * (Math.max(logOdds, 0) + Math.log1p(smaller)) - churners * logOdds;
-    const residual = accounts * probability - churners;
-    const curvature = accounts * probability * (1 - probability);
-    gradient.intercept += residual;
-    gradient.slope += residual * feature;
-    hessian.intercept += curvature;
-    hessian.cross += curvature * feature;
-    hessian.slope += curvature * feature * feature;
-  }
-  return { loss, gradient, hessian };
 }
 
 function lineScore(scheme: LinearScheme, value: number): number {

@@ -45,7 +45,8 @@ export function scoreWithScheme(scheme: MeasureScheme, value: number | string): 
     : { status: 'scored', score: scoreOnLine(scheme.from, scheme.to, numeric) };
 }
 
-function toFiniteNumber(value: number | string): number | null {
+/** A number, or a trimmed non-empty numeric string, as a finite number; null otherwise. */
+export function toFiniteNumber(value: number | string): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   const trimmed = value.trim();
   if (trimmed === '') return null;

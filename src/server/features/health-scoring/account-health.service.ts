@@ -129,7 +129,7 @@ export async function getAccountHealth(database: Database, accountId: string, no
 
   let explanation: AccountHealth['explanation'] = [];
   let moved: AccountHealth['moved'] = [];
-  let bands = (await listActiveScorecards(db)).find((scorecard) => scorecard.isDefault)?.definition.bands ?? [];
+  let bands: AccountHealth['bands'] = [];
   if (current) {
     const definition = await definitionOf(current.snapshot);
     bands = definition.bands;
@@ -149,6 +149,8 @@ export async function getAccountHealth(database: Database, accountId: string, no
         .map((movement) => ({ measureId: movement.measureId, name: movement.name, scoreDelta: movement.scoreDelta, contributionDelta: movement.contributionDelta }));
     }
   }
+  // Without a snapshot, show the bands the account would be scored with by default.
+  if (!current) bands = (await listActiveScorecards(db)).find((scorecard) => scorecard.isDefault)?.definition.bands ?? [];
   const change = (value: (typeof trend)['vs7Days']) =>
     value.status === 'known' ? { status: 'known' as const, change: value.change, fromDate: value.fromDate, fromScore: value.fromScore } : value;
   return {

@@ -16,7 +16,7 @@ import type { Database } from '../../db/database';
 import { badRequest } from '../../http/problem';
 import { inputsOf } from './account-health.service';
 import { scoreWithoutSaving, type ScoredRow } from './health-recompute.service';
-import { definitionProblems, requireActiveScorecard, requireDefaultScorecard } from './scorecard.service';
+import { assertDefinition, requireActiveScorecard, requireDefaultScorecard } from './scorecard.service';
 
 const DAY = 86_400_000;
 /** Fewer churners than this in the held-out part and the calibration result carries a caution. */
@@ -37,8 +37,7 @@ type Sample = {
 
 async function subjectOf(database: Database, request: BacktestRequest): Promise<Subject> {
   if (request.definition) {
-    const problems = definitionProblems(request.definition, 'body.definition');
-    if (problems.length > 0) throw badRequest(`The definition is not valid: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`, problems);
+    assertDefinition(request.definition, 'body.definition', 'The definition is not valid');
     return { scorecardId: request.scorecardId ?? null, name: 'Draft scorecard', version: null, definition: request.definition };
   }
   const scorecard = request.scorecardId ? await requireActiveScorecard(database, request.scorecardId) : await requireDefaultScorecard(database);

@@ -4,7 +4,7 @@ import { currentMrrByAccount, REPORTING_CURRENCY } from '../accounts/current-mrr
 import { badRequest } from '../../http/problem';
 import { scoreWithoutSaving, type ScoredRow } from './health-recompute.service';
 import { assignmentSql, criteriaSql, listActiveScorecards, SCORED_ACCOUNTS } from './scorecard.repository';
-import { definitionProblems } from './scorecard.service';
+import { assertDefinition } from './scorecard.service';
 import { PgDialect } from 'drizzle-orm/pg-core';
 
 const dialect = new PgDialect();
@@ -138,8 +138,7 @@ export async function previewScorecard(
   database: Database,
   input: { definition: ScorecardDefinition; criteria: AssignmentCriterion[]; scorecardId?: string },
 ): Promise<Preview> {
-  const problems = definitionProblems(input.definition, 'body.definition');
-  if (problems.length > 0) throw badRequest(`The draft is not valid yet: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`, problems);
+  assertDefinition(input.definition, 'body.definition', 'The draft is not valid yet');
   const ordered = await listActiveScorecards(database.db);
   const editing = input.scorecardId ? ordered.findIndex((scorecard) => scorecard.id === input.scorecardId) : -1;
   const rows: ScoredRow[] = await scoreWithoutSaving(database, input.definition, new Date(), (parameters) => {

@@ -43,10 +43,11 @@ export function definitionProblems(definition: ScorecardDefinition, path: string
   return problems;
 }
 
-function assertDefinition(definition: ScorecardDefinition, path: string): void {
+/** Throws a 400 listing every problem of `definition`, after `lead` (e.g. "The scorecard is not valid"). */
+export function assertDefinition(definition: ScorecardDefinition, path: string, lead = 'The scorecard is not valid'): void {
   const problems = definitionProblems(definition, path);
   if (problems.length > 0) {
-    throw badRequest(`The scorecard is not valid: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`, problems);
+    throw badRequest(`${lead}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`, problems);
   }
 }
 
