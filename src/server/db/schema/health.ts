@@ -4,7 +4,6 @@ import {
   boolean,
   check,
   date,
-  foreignKey,
   doublePrecision,
   index,
   integer,
@@ -42,8 +41,12 @@ export const scorecards = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (table) => [
-    uniqueIndex('scorecards_name_key').on(sql`lower(${table.name})`).where(sql`${table.archivedAt} IS NULL`),
-    uniqueIndex('scorecards_one_default_key').on(table.isDefault).where(sql`${table.isDefault} AND ${table.archivedAt} IS NULL`),
+    uniqueIndex('scorecards_name_key')
+      .on(sql`lower(${table.name})`)
+      .where(sql`${table.archivedAt} IS NULL`),
+    uniqueIndex('scorecards_one_default_key')
+      .on(table.isDefault)
+      .where(sql`${table.isDefault} AND ${table.archivedAt} IS NULL`),
   ],
 );
 
@@ -72,9 +75,13 @@ export const healthSnapshots = pgTable(
   'health_snapshots',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /**
+     * No foreign keys on this table (docs/decisions/0004): a full recompute inserts 100,000 rows and
+     * each key would check them one by one. Deleting or truncating accounts removes their snapshots by
+     * triggers (migration 0002); every snapshot is written in the same statement as its account's
+     * account_health row, whose key to accounts does the check; versions are never deleted.
+     */
+    accountId: uuid('account_id').notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
     /** The UTC day the inputs were read as of. */
     asOfDate: date('as_of_date').notNull(),
@@ -95,11 +102,6 @@ export const healthSnapshots = pgTable(
   (table) => [
     index('health_snapshots_account_computed_idx').on(table.accountId, table.computedAt),
     check('health_snapshots_status_check', sql`${table.status} IN ('scored', 'not-scored')`),
-    foreignKey({
-      name: 'health_snapshots_version_fk',
-      columns: [table.scorecardId, table.scorecardVersion],
-      foreignColumns: [scorecardVersions.scorecardId, scorecardVersions.version],
-    }),
   ],
 );
 
@@ -121,13 +123,15 @@ export const accountHealth = pgTable(
     band: text('band'),
     /** Position of the band in the scorecard's bands (0 = the first, worst band). */
     bandIndex: integer('band_index'),
-    rawValues: text('raw_values').array().notNull(),
-    measureScores: doublePrecision('measure_scores').array().notNull(),
+    /**
+     * md5 of the snapshot's raw values (as text[] text), so a recompute can tell whether any input
+     * changed without keeping the values twice; the values themselves are on the snapshot.
+     */
+    inputsDigest: uuid('inputs_digest').notNull(),
   },
-  (table) => [
-    index('account_health_band_idx').on(table.band),
-    index('account_health_display_score_idx').on(table.displayScore),
-  ],
+  // No secondary indexes, and fillfactor 70 (set in migration 0002): a full recompute rewrites every
+  // row each day, and these keep the rewrites HOT (in-page). Filters by band or score read 100,000
+  // narrow rows in milliseconds.
 );
 
 /** A CSM's manual read of an account ("positive", "neutral", "negative") with why, until it expires. */
@@ -147,6 +151,9 @@ export const healthSentiments = pgTable(
   },
   (table) => [
     index('health_sentiments_account_created_idx').on(table.accountId, table.createdAt),
-    check('health_sentiments_sentiment_check', sql`${table.sentiment} IN ('positive', 'neutral', 'negative')`),
+    check(
+      'health_sentiments_sentiment_check',
+      sql`${table.sentiment} IN ('positive', 'neutral', 'negative')`,
+    ),
   ],
 );

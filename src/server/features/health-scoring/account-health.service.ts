@@ -1,5 +1,11 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
-import { compareExplanations, scoreAccount, scoreTrend, type AccountScore, type RawValue } from '../../../domain/health';
+import {
+  compareExplanations,
+  scoreAccount,
+  scoreTrend,
+  type AccountScore,
+  type RawValue,
+} from '../../../domain/health';
 import type {
   AccountHealth,
   MeasureInput,
@@ -25,8 +31,13 @@ export function rawValueOf(input: MeasureInput, text: string | null | undefined)
 }
 
 /** The raw inputs by measure id, from a snapshot's raw_values in the definition's measure order. */
-export function inputsOf(definition: ScorecardDefinition, rawValues: readonly (string | null)[]): Record<string, RawValue> {
-  return Object.fromEntries(definition.measures.map((measure, index) => [measure.id, rawValueOf(measure.input, rawValues[index])]));
+export function inputsOf(
+  definition: ScorecardDefinition,
+  rawValues: readonly (string | null)[],
+): Record<string, RawValue> {
+  return Object.fromEntries(
+    definition.measures.map((measure, index) => [measure.id, rawValueOf(measure.input, rawValues[index])]),
+  );
 }
 
 /** Why an input had no value, in words that say where to look. */
@@ -65,8 +76,14 @@ export function missingInputReason(input: MeasureInput, windowDays: number): str
 }
 
 /** The domain's explained score of a stored snapshot (the same numbers the SQL stored). */
-export function explainSnapshot(definition: ScorecardDefinition, row: { scorecardId: string; scorecardVersion: number; rawValues: (string | null)[] }): AccountScore {
-  return scoreAccount({ id: row.scorecardId, name: '', version: row.scorecardVersion, ...definition }, inputsOf(definition, row.rawValues));
+export function explainSnapshot(
+  definition: ScorecardDefinition,
+  row: { scorecardId: string; scorecardVersion: number; rawValues: (string | null)[] },
+): AccountScore {
+  return scoreAccount(
+    { id: row.scorecardId, name: '', version: row.scorecardVersion, ...definition },
+    inputsOf(definition, row.rawValues),
+  );
 }
 
 function presentSnapshot(row: SnapshotRow, scorecardName: string): SnapshotDto {
@@ -81,7 +98,8 @@ function presentSnapshot(row: SnapshotRow, scorecardName: string): SnapshotDto {
     status: row.status as SnapshotDto['status'],
     score: row.displayScore,
     band: row.band,
-    reason: row.status === 'scored' ? null : 'Every measure is missing and excluded, so there is nothing to score',
+    reason:
+      row.status === 'scored' ? null : 'Every measure is missing and excluded, so there is nothing to score',
   };
 }
 
@@ -89,7 +107,11 @@ function presentSnapshot(row: SnapshotRow, scorecardName: string): SnapshotDto {
  * The account's health: its latest snapshot with the full explanation, what moved since the one
  * before, the trend against 7 and 30 days ago, the last 90 days (one point per day) and the sentiment.
  */
-export async function getAccountHealth(database: Database, accountId: string, now = new Date()): Promise<AccountHealth> {
+export async function getAccountHealth(
+  database: Database,
+  accountId: string,
+  now = new Date(),
+): Promise<AccountHealth> {
   const { db } = database;
   await requireAccount(db, accountId);
   const today = now.toISOString().slice(0, 10);
@@ -103,9 +125,21 @@ export async function getAccountHealth(database: Database, accountId: string, no
       .orderBy(desc(healthSnapshots.computedAt), desc(healthSnapshots.id))
       .limit(2),
     db
-      .select({ date: healthSnapshots.asOfDate, score: healthSnapshots.displayScore, band: healthSnapshots.band, computedAt: healthSnapshots.computedAt, id: healthSnapshots.id })
+      .select({
+        date: healthSnapshots.asOfDate,
+        score: healthSnapshots.displayScore,
+        band: healthSnapshots.band,
+        computedAt: healthSnapshots.computedAt,
+        id: healthSnapshots.id,
+      })
       .from(healthSnapshots)
-      .where(and(eq(healthSnapshots.accountId, accountId), eq(healthSnapshots.status, 'scored'), gte(healthSnapshots.asOfDate, since)))
+      .where(
+        and(
+          eq(healthSnapshots.accountId, accountId),
+          eq(healthSnapshots.status, 'scored'),
+          gte(healthSnapshots.asOfDate, since),
+        ),
+      )
       .orderBy(healthSnapshots.computedAt, healthSnapshots.id),
     currentSentiment(database, accountId, today),
   ]);
@@ -145,14 +179,29 @@ export async function getAccountHealth(database: Database, accountId: string, no
     if (previous) {
       const before = explainSnapshot(await definitionOf(previous.snapshot), previous.snapshot);
       moved = compareExplanations(before, explained)
-        .filter((movement) => movement.contributionDelta !== 0 || movement.previousScore !== movement.currentScore)
-        .map((movement) => ({ measureId: movement.measureId, name: movement.name, scoreDelta: movement.scoreDelta, contributionDelta: movement.contributionDelta }));
+        .filter(
+          (movement) => movement.contributionDelta !== 0 || movement.previousScore !== movement.currentScore,
+        )
+        .map((movement) => ({
+          measureId: movement.measureId,
+          name: movement.name,
+          scoreDelta: movement.scoreDelta,
+          contributionDelta: movement.contributionDelta,
+        }));
     }
   }
   // Without a snapshot, show the bands the account would be scored with by default.
-  if (!current) bands = (await listActiveScorecards(db)).find((scorecard) => scorecard.isDefault)?.definition.bands ?? [];
+  if (!current)
+    bands = (await listActiveScorecards(db)).find((scorecard) => scorecard.isDefault)?.definition.bands ?? [];
   const change = (value: (typeof trend)['vs7Days']) =>
-    value.status === 'known' ? { status: 'known' as const, change: value.change, fromDate: value.fromDate, fromScore: value.fromScore } : value;
+    value.status === 'known'
+      ? {
+          status: 'known' as const,
+          change: value.change,
+          fromDate: value.fromDate,
+          fromScore: value.fromScore,
+        }
+      : value;
   return {
     accountId,
     current: current ? presentSnapshot(current.snapshot, current.name) : null,
@@ -167,7 +216,11 @@ export async function getAccountHealth(database: Database, accountId: string, no
 }
 
 /** The account's snapshots, newest first. */
-export async function listSnapshots(database: Database, accountId: string, limit: number): Promise<{ items: SnapshotDto[] }> {
+export async function listSnapshots(
+  database: Database,
+  accountId: string,
+  limit: number,
+): Promise<{ items: SnapshotDto[] }> {
   await requireAccount(database.db, accountId);
   const rows = await database.db
     .select({ snapshot: healthSnapshots, name: scorecards.name })
@@ -198,16 +251,31 @@ async function currentSentiment(database: Database, accountId: string, today: st
 }
 
 /** Records a CSM's sentiment on an account they may write, then rescores the account. */
-export async function setSentiment(database: Database, actor: Actor, accountId: string, input: SentimentCreate, now = new Date()): Promise<AccountHealth> {
+export async function setSentiment(
+  database: Database,
+  actor: Actor,
+  accountId: string,
+  input: SentimentCreate,
+  now = new Date(),
+): Promise<AccountHealth> {
   assertCanWriteAccount(actor, await requireAccount(database.db, accountId));
   const today = now.toISOString().slice(0, 10);
   const latest = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
   if (input.expiresOn < today || input.expiresOn > latest) {
-    throw badRequest(`body.expiresOn: ${input.expiresOn} must be from today (${today}) to a year ahead (${latest}).`, [
-      { field: 'body.expiresOn', message: `must be between ${today} and ${latest}` },
-    ]);
+    throw badRequest(
+      `body.expiresOn: ${input.expiresOn} must be from today (${today}) to a year ahead (${latest}).`,
+      [{ field: 'body.expiresOn', message: `must be between ${today} and ${latest}` }],
+    );
   }
-  await database.db.insert(healthSentiments).values({ accountId, userId: actor.userId, sentiment: input.sentiment, note: input.note, expiresOn: input.expiresOn });
+  await database.db
+    .insert(healthSentiments)
+    .values({
+      accountId,
+      userId: actor.userId,
+      sentiment: input.sentiment,
+      note: input.note,
+      expiresOn: input.expiresOn,
+    });
   await recomputeHealth(database, { accountIds: [accountId], trigger: 'event' });
   return getAccountHealth(database, accountId, now);
 }

@@ -23,7 +23,12 @@ const DAY = 86_400_000;
 const MIN_HELD_OUT_CHURNERS = 20;
 const roundWeight = (weight: number) => Math.max(0.0001, Math.round(weight * 10_000) / 10_000);
 
-type Subject = { scorecardId: string | null; name: string; version: number | null; definition: ScorecardDefinition };
+type Subject = {
+  scorecardId: string | null;
+  name: string;
+  version: number | null;
+  definition: ScorecardDefinition;
+};
 
 /** The scored accounts of a backtest with their outcome, and what was left out. */
 type Sample = {
@@ -38,10 +43,22 @@ type Sample = {
 async function subjectOf(database: Database, request: BacktestRequest): Promise<Subject> {
   if (request.definition) {
     assertDefinition(request.definition, 'body.definition', 'The definition is not valid');
-    return { scorecardId: request.scorecardId ?? null, name: 'Draft scorecard', version: null, definition: request.definition };
+    return {
+      scorecardId: request.scorecardId ?? null,
+      name: 'Draft scorecard',
+      version: null,
+      definition: request.definition,
+    };
   }
-  const scorecard = request.scorecardId ? await requireActiveScorecard(database, request.scorecardId) : await requireDefaultScorecard(database);
-  return { scorecardId: scorecard.id, name: scorecard.name, version: scorecard.version, definition: scorecard.definition };
+  const scorecard = request.scorecardId
+    ? await requireActiveScorecard(database, request.scorecardId)
+    : await requireDefaultScorecard(database);
+  return {
+    scorecardId: scorecard.id,
+    name: scorecard.name,
+    version: scorecard.version,
+    definition: scorecard.definition,
+  };
 }
 
 /**
@@ -52,22 +69,38 @@ async function collectSample(database: Database, request: BacktestRequest, now: 
   const subject = await subjectOf(database, request);
   if (request.outcomeField !== undefined && request.outcomeValue !== undefined) {
     const field = request.outcomeField;
-    const leaking = subject.definition.measures.findIndex((measure) => measure.input.kind === 'trait' && measure.input.key.toLowerCase() === field.toLowerCase());
+    const leaking = subject.definition.measures.findIndex(
+      (measure) => measure.input.kind === 'trait' && measure.input.key.toLowerCase() === field.toLowerCase(),
+    );
     if (leaking >= 0) {
-      throw badRequest(`body.outcomeField: measure "${subject.definition.measures[leaking]!.name}" reads "${field}" itself, so the backtest would grade the score on its own answer. Remove that measure or pick another outcome field.`, [
-        { field: `body.definition.measures[${leaking}].input`, message: `reads the outcome field "${field}"` },
-      ]);
+      throw badRequest(
+        `body.outcomeField: measure "${subject.definition.measures[leaking]!.name}" reads "${field}" itself, so the backtest would grade the score on its own answer. Remove that measure or pick another outcome field.`,
+        [
+          {
+            field: `body.definition.measures[${leaking}].input`,
+            message: `reads the outcome field "${field}"`,
+          },
+        ],
+      );
     }
-    const rows = await scoreWithoutSaving(database, subject.definition, now, (parameters) => `SELECT a.id AS account_id FROM accounts a WHERE nullif(trim(a.traits ->> ${parameters.add(field, 'text')}), '') IS NOT NULL`);
+    const rows = await scoreWithoutSaving(
+      database,
+      subject.definition,
+      now,
+      (parameters) =>
+        `SELECT a.id AS account_id FROM accounts a WHERE nullif(trim(a.traits ->> ${parameters.add(field, 'text')}), '') IS NOT NULL`,
+      { wholeWorkspace: true },
+    );
     const outcomes = await database.pool.query<{ id: string; churned: boolean }>(
       `SELECT id, lower(trim(traits ->> $1)) = lower(trim($2)) AS churned FROM accounts WHERE nullif(trim(traits ->> $1), '') IS NOT NULL`,
       [field, request.outcomeValue],
     );
     const total = await database.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM accounts');
     if (outcomes.rows.length === 0) {
-      throw badRequest(`body.outcomeField: no account has a "${field}" value. Check the name against the imported column (it is case-sensitive).`, [
-        { field: 'body.outcomeField', message: `no account has the trait "${field}"` },
-      ]);
+      throw badRequest(
+        `body.outcomeField: no account has a "${field}" value. Check the name against the imported column (it is case-sensitive).`,
+        [{ field: 'body.outcomeField', message: `no account has the trait "${field}"` }],
+      );
     }
     const churned = new Map(outcomes.rows.map((row) => [row.id, row.churned]));
     return {
@@ -82,17 +115,28 @@ async function collectSample(database: Database, request: BacktestRequest, now: 
   const asOfDay = request.asOf!;
   const horizonDays = request.horizonDays!;
   const today = now.toISOString().slice(0, 10);
-  const horizonEnd = new Date(Date.parse(`${asOfDay}T00:00:00Z`) + horizonDays * DAY).toISOString().slice(0, 10);
+  const horizonEnd = new Date(Date.parse(`${asOfDay}T00:00:00Z`) + horizonDays * DAY)
+    .toISOString()
+    .slice(0, 10);
   if (horizonEnd > today) {
     const latest = new Date(Date.parse(`${today}T00:00:00Z`) - horizonDays * DAY).toISOString().slice(0, 10);
-    throw badRequest(`body.asOf: the ${horizonDays}-day horizon from ${asOfDay} ends on ${horizonEnd}, after today, so outcomes are not known yet. Pick ${latest} or earlier.`, [
-      { field: 'body.asOf', message: `must be on or before ${latest} for a ${horizonDays}-day horizon` },
-    ]);
+    throw badRequest(
+      `body.asOf: the ${horizonDays}-day horizon from ${asOfDay} ends on ${horizonEnd}, after today, so outcomes are not known yet. Pick ${latest} or earlier.`,
+      [{ field: 'body.asOf', message: `must be on or before ${latest} for a ${horizonDays}-day horizon` }],
+    );
   }
   // Inputs as of the end of the as-of day.
   const asOf = new Date(Date.parse(`${asOfDay}T00:00:00Z`) + DAY - 1);
-  const running = (day: string) => `EXISTS (SELECT 1 FROM subscriptions s WHERE s.account_id = a.id AND s.start_date <= ${day} AND (s.end_date IS NULL OR s.end_date > ${day}))`;
-  const rows = await scoreWithoutSaving(database, subject.definition, asOf, () => `SELECT a.id AS account_id FROM accounts a WHERE ${running(`(($1::timestamptz AT TIME ZONE 'UTC')::date)`)}`);
+  const running = (day: string) =>
+    `EXISTS (SELECT 1 FROM subscriptions s WHERE s.account_id = a.id AND s.start_date <= ${day} AND (s.end_date IS NULL OR s.end_date > ${day}))`;
+  const rows = await scoreWithoutSaving(
+    database,
+    subject.definition,
+    asOf,
+    () =>
+      `SELECT a.id AS account_id FROM accounts a WHERE ${running(`(($1::timestamptz AT TIME ZONE 'UTC')::date)`)}`,
+    { wholeWorkspace: true },
+  );
   const outcomes = await database.pool.query<{ id: string; churned: boolean }>(
     `SELECT a.id,
             EXISTS (SELECT 1 FROM churn_events c WHERE c.account_id = a.id AND c.churned_on > $1::date AND c.churned_on <= $2::date)
@@ -113,11 +157,21 @@ async function collectSample(database: Database, request: BacktestRequest, now: 
 
 function presentReport(report: Backtest, definition: ScorecardDefinition): BacktestResult['report'] {
   const nameOf = new Map(definition.measures.map((measure) => [measure.id, measure.name]));
-  return { ...report, measureAucs: report.measureAucs.map((entry) => ({ ...entry, name: nameOf.get(entry.measureId) ?? entry.measureId })) };
+  return {
+    ...report,
+    measureAucs: report.measureAucs.map((entry) => ({
+      ...entry,
+      name: nameOf.get(entry.measureId) ?? entry.measureId,
+    })),
+  };
 }
 
 /** How well the score separated churners on the team's own history (docs/health.md, Backtest). */
-export async function backtestScorecard(database: Database, request: BacktestRequest, now = new Date()): Promise<BacktestResult> {
+export async function backtestScorecard(
+  database: Database,
+  request: BacktestRequest,
+  now = new Date(),
+): Promise<BacktestResult> {
   const sample = await collectSample(database, request, now);
   const { definition } = sample.subject;
   const scored = sample.rows.filter((row) => row.status === 'scored');
@@ -125,9 +179,15 @@ export async function backtestScorecard(database: Database, request: BacktestReq
     accountId: row.account_id,
     score: row.display_score!,
     churned: row.churned,
-    measureScores: Object.fromEntries(definition.measures.map((measure, index) => [measure.id, row.measure_scores[index] ?? null])),
+    measureScores: Object.fromEntries(
+      definition.measures.map((measure, index) => [measure.id, row.measure_scores[index] ?? null]),
+    ),
   }));
-  const report = runBacktest(accounts, definition.bands, definition.measures.map((measure) => measure.id));
+  const report = runBacktest(
+    accounts,
+    definition.bands,
+    definition.measures.map((measure) => measure.id),
+  );
   return {
     scorecardId: sample.subject.scorecardId,
     scorecardName: sample.subject.name,
@@ -144,7 +204,11 @@ export async function backtestScorecard(database: Database, request: BacktestReq
  * Fits breakpoints and weights to the outcomes on a seeded part of the accounts and backtests the
  * rest before and after. Nothing is saved: the proposal is saved as a new version only when accepted.
  */
-export async function calibrateScorecard(database: Database, request: BacktestRequest, now = new Date()): Promise<CalibrationResult> {
+export async function calibrateScorecard(
+  database: Database,
+  request: BacktestRequest,
+  now = new Date(),
+): Promise<CalibrationResult> {
   const sample = await collectSample(database, request, now);
   const { definition } = sample.subject;
   const accounts: CalibrationAccount[] = sample.rows.map((row) => ({
@@ -153,16 +217,29 @@ export async function calibrateScorecard(database: Database, request: BacktestRe
     churned: row.churned,
   }));
   const calibration = calibrateWeights(
-    { id: sample.subject.scorecardId ?? 'draft', name: sample.subject.name, version: sample.subject.version ?? 1, ...definition },
+    {
+      id: sample.subject.scorecardId ?? 'draft',
+      name: sample.subject.name,
+      version: sample.subject.version ?? 1,
+      ...definition,
+    },
     accounts,
     { seed: request.seed, heldOutShare: request.heldOutShare },
   );
-  if (calibration.status !== 'calibrated') return { status: 'not-calibrated', reason: calibration.reason, outcome: sample.outcome };
+  if (calibration.status !== 'calibrated')
+    return { status: 'not-calibrated', reason: calibration.reason, outcome: sample.outcome };
   const nameOf = new Map(definition.measures.map((measure) => [measure.id, measure.name]));
   const proposed: ScorecardDefinition = {
     // Weights rounded to 4 decimals (never below the 0.0001 a scorecard accepts) so the proposal saves as shown.
-    measures: calibration.scorecard.measures.map((measure) => ({ ...measure, weight: roundWeight(measure.weight), groupId: measure.groupId ?? null })) as ScorecardDefinition['measures'],
-    groups: (calibration.scorecard.groups ?? []).map((group) => ({ ...group, weight: roundWeight(group.weight) })),
+    measures: calibration.scorecard.measures.map((measure) => ({
+      ...measure,
+      weight: roundWeight(measure.weight),
+      groupId: measure.groupId ?? null,
+    })) as ScorecardDefinition['measures'],
+    groups: (calibration.scorecard.groups ?? []).map((group) => ({
+      ...group,
+      weight: roundWeight(group.weight),
+    })),
     bands: [...calibration.scorecard.bands],
   };
   return {

@@ -20,7 +20,10 @@ export async function runDailyHealthIfDue(database: Database, now = new Date()):
  * Keeps "a score per account per day": checks at start and every 10 minutes, and rescores every
  * account once per UTC day. Returns a function that stops the timer.
  */
-export function scheduleDailyHealth(database: Database, log: (error: unknown) => void): () => Promise<unknown> {
+export function scheduleDailyHealth(
+  database: Database,
+  log: (error: unknown) => void,
+): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = runDailyHealthIfDue(database).catch(log);

@@ -17,11 +17,23 @@ const trafficLight = [
   { name: 'green', lower: 75, upper: 100 },
 ];
 const traitMeasure = (id: string, name: string, weight: number, key: string) =>
-  ({ id, name, weight, input: { kind: 'trait', key }, windowDays: 30, scheme: identity, missingData: 'exclude' }) as const;
+  ({
+    id,
+    name,
+    weight,
+    input: { kind: 'trait', key },
+    windowDays: 30,
+    scheme: identity,
+    missingData: 'exclude',
+  }) as const;
 
 /** The worked example of docs/health.md: weights 20, 15, 22 over traits a, b, c. */
 const workedExample: ScorecardDefinition = {
-  measures: [traitMeasure('adoption', 'Adoption', 20, 'a'), traitMeasure('engagement', 'Engagement', 15, 'b'), traitMeasure('support', 'Support', 22, 'c')],
+  measures: [
+    traitMeasure('adoption', 'Adoption', 20, 'a'),
+    traitMeasure('engagement', 'Engagement', 15, 'b'),
+    traitMeasure('support', 'Support', 22, 'c'),
+  ],
   groups: [],
   bands: trafficLight,
 };
@@ -46,16 +58,37 @@ describe('cycle health (command line)', () => {
   let workedExampleId: string;
   let calibrationScorecardId: string;
   const today = dayFromToday(0);
-  const cycle = (args: string[]) => runCli(['health', ...args], childEnvironment({ DATABASE_URL: database.connectionString, TZ: 'UTC' }));
-  const count = async (query: string, values: unknown[] = []) => (await database.pool.query<{ count: number }>(query, values)).rows[0]!.count;
-  const addScorecard = (name: string, definition: ScorecardDefinition, criteria: AssignmentCriterion[], position: number) =>
-    database.db.transaction((tx) => insertScorecard(tx, { name, criteria, isDefault: criteria.length === 0, position, definition, note: null, createdBy: null }));
+  const cycle = (args: string[]) =>
+    runCli(['health', ...args], childEnvironment({ DATABASE_URL: database.connectionString, TZ: 'UTC' }));
+  const count = async (query: string, values: unknown[] = []) =>
+    (await database.pool.query<{ count: number }>(query, values)).rows[0]!.count;
+  const addScorecard = (
+    name: string,
+    definition: ScorecardDefinition,
+    criteria: AssignmentCriterion[],
+    position: number,
+  ) =>
+    database.db.transaction((tx) =>
+      insertScorecard(tx, {
+        name,
+        criteria,
+        isDefault: criteria.length === 0,
+        position,
+        definition,
+        note: null,
+        createdBy: null,
+      }),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const { db } = database;
     // Scored 35.88 until the explain test moves "c" to 21 (→ 40.12); the subscription makes it a customer for backfills.
-    const worked = await makeAccount(db, { name: 'Worked Example', externalId: 'worked-example', traits: { a: 47, b: 59, c: 10 } });
+    const worked = await makeAccount(db, {
+      name: 'Worked Example',
+      externalId: 'worked-example',
+      traits: { a: 47, b: 59, c: 10 },
+    });
     workedExampleId = worked.id;
     await makeSubscription(db, worked.id);
     await makeAccount(db, { name: 'Partial', externalId: 'partial', traits: { a: 47, b: 59 } });
@@ -76,11 +109,21 @@ describe('cycle health (command line)', () => {
     for (let index = 0; index < 60; index += 1) {
       const usage = (index * 37) % 100;
       const churned = usage < 40 ? index % 5 !== 0 : index % 7 === 0;
-      await makeAccount(db, { name: `Calibration ${index + 1}`, traits: { cohort: 'calibration', usage, noise: (index * 53 + 11) % 100, churned: String(churned) } });
+      await makeAccount(db, {
+        name: `Calibration ${index + 1}`,
+        traits: { cohort: 'calibration', usage, noise: (index * 53 + 11) % 100, churned: String(churned) },
+      });
     }
     await addScorecard('Traits', workedExample, [], 0);
     await addScorecard('Signal', signal, [{ kind: 'trait', key: 'cohort', values: ['backtest'] }], 1);
-    calibrationScorecardId = (await addScorecard('Calibration', calibration, [{ kind: 'trait', key: 'cohort', values: ['calibration'] }], 2)).id;
+    calibrationScorecardId = (
+      await addScorecard(
+        'Calibration',
+        calibration,
+        [{ kind: 'trait', key: 'cohort', values: ['calibration'] }],
+        2,
+      )
+    ).id;
     await recomputeHealth(database, { trigger: 'scorecard' });
     await backfillHealth(database, 8);
   });
@@ -88,19 +131,32 @@ describe('cycle health (command line)', () => {
 
   it('recomputes after filling in history, and says how many accounts and snapshots', async () => {
     const before = await count('SELECT count(*)::int AS count FROM health_snapshots');
-    const scored = await count(`SELECT count(*)::int AS count FROM accounts WHERE status IN ('active', 'onboarding')`);
+    const scored = await count(
+      `SELECT count(*)::int AS count FROM accounts WHERE status IN ('active', 'onboarding')`,
+    );
     const run = await cycle(['recompute', '--backfill', '10']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // Days 1–8 were filled in already; days 9 and 10 are new for the one account with a subscription.
-    const backfilled = await count(`SELECT count(*)::int AS count FROM health_snapshots WHERE trigger = 'backfill' AND as_of_date < $1::date - 8`, [today]);
+    const backfilled = await count(
+      `SELECT count(*)::int AS count FROM health_snapshots WHERE trigger = 'backfill' AND as_of_date < $1::date - 8`,
+      [today],
+    );
     expect(backfilled).toBe(2);
-    const written = (await count('SELECT count(*)::int AS count FROM health_snapshots')) - before - backfilled;
-    expect(run.stdout).toMatch(new RegExp(`^Filled in 10 days of history: 2 snapshots\\.\\nScored ${scored} accounts, wrote ${written} snapshots? in \\d+\\.\\d\\d s\\.\\n$`));
+    const written =
+      (await count('SELECT count(*)::int AS count FROM health_snapshots')) - before - backfilled;
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Filled in 10 days of history: 2 snapshots\\.\\nScored ${scored} accounts, wrote ${written} snapshots? in \\d+\\.\\d\\d s\\.\\n$`,
+      ),
+    );
   });
 
   it('explains a score measure by measure, with contributions that add up to it, the trend and what moved', async () => {
-    await database.db.update(accounts).set({ traits: { a: 47, b: 59, c: 21 } }).where(eq(accounts.id, workedExampleId));
+    await database.db
+      .update(accounts)
+      .set({ traits: { a: 47, b: 59, c: 21 } })
+      .where(eq(accounts.id, workedExampleId));
     expect((await cycle(['recompute'])).code).toBe(0);
     const run = await cycle(['explain', 'worked example']);
     expect(run.stderr).toBe('');
@@ -133,7 +189,8 @@ describe('cycle health (command line)', () => {
   });
 
   it('explains missing measures with their reason: the others are renormalised, and with none left it is not scored', async () => {
-    const reason = (key: string) => `The account has no "${key}" trait; excluded and the other weights renormalised`;
+    const reason = (key: string) =>
+      `The account has no "${key}" trait; excluded and the other weights renormalised`;
     const partial = await cycle(['explain', 'test:partial']);
     expect(partial.code).toBe(0);
     // 940/35 = 26.857 and 885/35 = 25.286 print as 26.86 and 25.28 so that they add up to the score, 52.14.
@@ -153,8 +210,11 @@ describe('cycle health (command line)', () => {
     ]);
     const twin = await cycle(['explain', 'test:twin-1']);
     expect(twin.code).toBe(0);
-    expect(twin.stdout).toContain('Score:          not scored: Every measure is missing and excluded, so there is nothing to score\n');
-    for (const key of ['a', 'b', 'c']) expect(twin.stdout).toContain(`—      0.0%    0.00          ${reason(key)}\n`);
+    expect(twin.stdout).toContain(
+      'Score:          not scored: Every measure is missing and excluded, so there is nothing to score\n',
+    );
+    for (const key of ['a', 'b', 'c'])
+      expect(twin.stdout).toContain(`—      0.0%    0.00          ${reason(key)}\n`);
     expect(twin.stdout).not.toContain('total');
   });
 
@@ -163,21 +223,36 @@ describe('cycle health (command line)', () => {
     expect(unknown).toMatchObject({
       code: 1,
       stdout: '',
-      stderr: 'No account is named "Nobody" or has that id or source:external_id. Give an account id, its exact name, or source:external_id (e.g. hubspot:4711).\n',
+      stderr:
+        'No account is named "Nobody" or has that id or source:external_id. Give an account id, its exact name, or source:external_id (e.g. hubspot:4711).\n',
     });
-    const twins = await database.pool.query<{ id: string; name: string; external_id: string }>(`SELECT id, name, external_id FROM accounts WHERE lower(name) = 'twin' ORDER BY name, id`);
+    const twins = await database.pool.query<{ id: string; name: string; external_id: string }>(
+      `SELECT id, name, external_id FROM accounts WHERE lower(name) = 'twin' ORDER BY name, id`,
+    );
     const ambiguous = await cycle(['explain', 'twin']);
     expect(ambiguous.code).toBe(1);
     expect(ambiguous.stderr).toBe(
       `2 accounts are named "twin"; give the id or source:external_id of one:\n${twins.rows.map((row) => `  ${row.id}  test:${row.external_id}  ${row.name}`).join('\n')}\n`,
     );
     const gone = await cycle(['explain', 'Gone']);
-    expect(gone).toMatchObject({ code: 1, stderr: 'Gone has no health score: only active and onboarding accounts are scored, and it is churned.\n' });
+    expect(gone).toMatchObject({
+      code: 1,
+      stderr:
+        'Gone has no health score: only active and onboarding accounts are scored, and it is churned.\n',
+    });
   });
 
   it('backtests by an outcome field: verdict first, AUC, churn by band, lowest-decile lift and AUC per measure', async () => {
     const total = await count('SELECT count(*)::int AS count FROM accounts');
-    const run = await cycle(['backtest', '--scorecard', 'signal', '--outcome-field', 'lost', '--outcome-value', 'YES']);
+    const run = await cycle([
+      'backtest',
+      '--scorecard',
+      'signal',
+      '--outcome-field',
+      'lost',
+      '--outcome-value',
+      'YES',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // Churners 10, 20, 40 against the renewal 30: 2 of the 3 pairs have the churner lower, so AUC = 2/3.
@@ -206,7 +281,17 @@ describe('cycle health (command line)', () => {
         '',
       ].join('\n'),
     );
-    const json = await cycle(['backtest', '--scorecard', 'Signal', '--outcome-field', 'lost', '--outcome-value', 'yes', '--format', 'json']);
+    const json = await cycle([
+      'backtest',
+      '--scorecard',
+      'Signal',
+      '--outcome-field',
+      'lost',
+      '--outcome-value',
+      'yes',
+      '--format',
+      'json',
+    ]);
     const result = JSON.parse(json.stdout);
     expect(result.report.auc).toEqual({ status: 'defined', value: 2 / 3 });
     expect(result.report.lowestDecile.lift).toEqual({ status: 'defined', value: 1 / 0.75 });
@@ -219,7 +304,9 @@ describe('cycle health (command line)', () => {
     const asOf = dayFromToday(-91);
     const lines = run.stdout.split('\n');
     // Only the worked example was a customer then, and it renewed: nothing to compare.
-    expect(lines[0]).toBe('The backtest cannot judge the score: No account churned, so there is nothing to separate');
+    expect(lines[0]).toBe(
+      'The backtest cannot judge the score: No account churned, so there is nothing to separate',
+    );
     expect(lines.slice(2, 5)).toEqual([
       'Scorecard:    Traits, version 1',
       `Outcome:      churned within 90 days after ${asOf} (a churn event, or no running subscription on ${dayFromToday(-1)})`,
@@ -229,43 +316,76 @@ describe('cycle health (command line)', () => {
 
   it('calibrates without saving, then saves the proposal as the next version with --accept', async () => {
     const options = ['--scorecard', 'Calibration', '--outcome-field', 'churned', '--outcome-value', 'true'];
-    const expected = await calibrateScorecard(database, { scorecardId: calibrationScorecardId, outcomeField: 'churned', outcomeValue: 'true', seed: 1, heldOutShare: 0.3 });
+    const expected = await calibrateScorecard(database, {
+      scorecardId: calibrationScorecardId,
+      outcomeField: 'churned',
+      outcomeValue: 'true',
+      seed: 1,
+      heldOutShare: 0.3,
+    });
     if (expected.status !== 'calibrated') throw new Error(`the dataset should calibrate: ${expected.reason}`);
-    const auc = (metric: { status: string; value?: number }) => (metric.status === 'defined' ? metric.value!.toFixed(3) : 'not defined');
+    const auc = (metric: { status: string; value?: number }) =>
+      metric.status === 'defined' ? metric.value!.toFixed(3) : 'not defined';
 
     const run = await cycle(['calibrate', ...options]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout.startsWith(
-      `Calibrated on "churned" is "true": ${expected.trainingAccounts} training accounts, ${expected.heldOutAccounts} held out, 0 not scored.\n` +
-        `Held-out AUC: ${auc(expected.before.auc)} → ${auc(expected.after.auc)}\n\nmeasure  weight before  weight after  note\n`,
-    )).toBe(true);
-    for (const weight of expected.weights) expect(run.stdout).toContain(`${weight.name.padEnd(7)}  50             ${weight.after.toFixed(2)}`);
-    for (const change of expected.breakpoints) expect(run.stdout).toContain(`${change.name.padEnd(7)}  ${change.note}\n`);
-    expect(run.stdout.endsWith('\nNot saved. Run again with --accept to save this as version 2.\n')).toBe(true);
-    expect(await count('SELECT current_version AS count FROM scorecards WHERE id = $1', [calibrationScorecardId])).toBe(1);
+    expect(
+      run.stdout.startsWith(
+        `Calibrated on "churned" is "true": ${expected.trainingAccounts} training accounts, ${expected.heldOutAccounts} held out, 0 not scored.\n` +
+          `Held-out AUC: ${auc(expected.before.auc)} → ${auc(expected.after.auc)}\n\nmeasure  weight before  weight after  note\n`,
+      ),
+    ).toBe(true);
+    for (const weight of expected.weights)
+      expect(run.stdout).toContain(`${weight.name.padEnd(7)}  50             ${weight.after.toFixed(2)}`);
+    for (const change of expected.breakpoints)
+      expect(run.stdout).toContain(`${change.name.padEnd(7)}  ${change.note}\n`);
+    expect(run.stdout.endsWith('\nNot saved. Run again with --accept to save this as version 2.\n')).toBe(
+      true,
+    );
+    expect(
+      await count('SELECT current_version AS count FROM scorecards WHERE id = $1', [calibrationScorecardId]),
+    ).toBe(1);
     const json = await cycle(['calibrate', ...options, '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual(expected);
 
-    const snapshotsOfVersion1 = 'SELECT id, score, raw_values FROM health_snapshots WHERE scorecard_id = $1 AND scorecard_version = 1 ORDER BY id';
+    const snapshotsOfVersion1 =
+      'SELECT id, score, raw_values FROM health_snapshots WHERE scorecard_id = $1 AND scorecard_version = 1 ORDER BY id';
     const before = (await database.pool.query(snapshotsOfVersion1, [calibrationScorecardId])).rows;
     expect(before).toHaveLength(60);
     const accepted = await cycle(['calibrate', ...options, '--accept']);
     expect(accepted.stderr).toBe('');
     expect(accepted.code).toBe(0);
-    expect(accepted.stdout).toMatch(/\nSaved Calibration version 2 \(note: Calibrated on "churned" is "true"\)\.\nScored \d+ accounts, wrote \d+ snapshots in \d+\.\d\d s\.\n$/);
-    const versions = await database.pool.query(`SELECT version, definition, note, created_by FROM scorecard_versions WHERE scorecard_id = $1 ORDER BY version`, [calibrationScorecardId]);
+    expect(accepted.stdout).toMatch(
+      /\nSaved Calibration version 2 \(note: Calibrated on "churned" is "true"\)\.\nScored \d+ accounts, wrote \d+ snapshots in \d+\.\d\d s\.\n$/,
+    );
+    const versions = await database.pool.query(
+      `SELECT version, definition, note, created_by FROM scorecard_versions WHERE scorecard_id = $1 ORDER BY version`,
+      [calibrationScorecardId],
+    );
     expect(versions.rows).toEqual([
       { version: 1, definition: calibration, note: null, created_by: null },
-      { version: 2, definition: expected.proposed, note: 'Calibrated on "churned" is "true"', created_by: null },
+      {
+        version: 2,
+        definition: expected.proposed,
+        note: 'Calibrated on "churned" is "true"',
+        created_by: null,
+      },
     ]);
-    expect(await count('SELECT current_version AS count FROM scorecards WHERE id = $1', [calibrationScorecardId])).toBe(2);
+    expect(
+      await count('SELECT current_version AS count FROM scorecards WHERE id = $1', [calibrationScorecardId]),
+    ).toBe(2);
     // The old snapshots keep their version and numbers; the accounts are rescored with version 2.
     expect((await database.pool.query(snapshotsOfVersion1, [calibrationScorecardId])).rows).toEqual(before);
-    expect(await count('SELECT count(*)::int AS count FROM account_health WHERE scorecard_id = $1 AND scorecard_version = 2', [calibrationScorecardId])).toBe(60);
+    expect(
+      await count(
+        'SELECT count(*)::int AS count FROM account_health WHERE scorecard_id = $1 AND scorecard_version = 2',
+        [calibrationScorecardId],
+      ),
+    ).toBe(60);
   });
 
-  it('refuses bad options and dates with the API\'s message, naming the option, without a stack trace', async () => {
+  it("refuses bad options and dates with the API's message, naming the option, without a stack trace", async () => {
     const asOf = dayFromToday(-10);
     const late = await cycle(['backtest', '--as-of', asOf, '--horizon', '30']);
     expect(late).toMatchObject({
@@ -273,19 +393,39 @@ describe('cycle health (command line)', () => {
       stdout: '',
       stderr: `--as-of: the 30-day horizon from ${asOf} ends on ${dayFromToday(20)}, after today, so outcomes are not known yet. Pick ${dayFromToday(-30)} or earlier.\n`,
     });
-    expect(await cycle(['backtest', '--as-of', '2025-02-30', '--horizon', '30'])).toMatchObject({ code: 1, stderr: '--as-of: must be a date as YYYY-MM-DD\n' });
-    expect(await cycle(['backtest', '--horizon', '3'])).toMatchObject({ code: 1, stderr: '--horizon: Too small: expected number to be >=7\n' });
-    expect(await cycle(['calibrate', '--outcome-field', 'churned', '--outcome-value', 'true', '--held-out-share', '0.9'])).toMatchObject({
+    expect(await cycle(['backtest', '--as-of', '2025-02-30', '--horizon', '30'])).toMatchObject({
+      code: 1,
+      stderr: '--as-of: must be a date as YYYY-MM-DD\n',
+    });
+    expect(await cycle(['backtest', '--horizon', '3'])).toMatchObject({
+      code: 1,
+      stderr: '--horizon: Too small: expected number to be >=7\n',
+    });
+    expect(
+      await cycle([
+        'calibrate',
+        '--outcome-field',
+        'churned',
+        '--outcome-value',
+        'true',
+        '--held-out-share',
+        '0.9',
+      ]),
+    ).toMatchObject({
       code: 1,
       stderr: '--held-out-share: Too big: expected number to be <=0.5\n',
     });
-    expect(await cycle(['backtest', '--scorecard', 'Nope', '--outcome-field', 'lost', '--outcome-value', 'yes'])).toMatchObject({
+    expect(
+      await cycle(['backtest', '--scorecard', 'Nope', '--outcome-field', 'lost', '--outcome-value', 'yes']),
+    ).toMatchObject({
       code: 1,
-      stderr: '--scorecard: no scorecard is named "Nope" or has that id. The scorecards are "Signal", "Calibration", "Traits".\n',
+      stderr:
+        '--scorecard: no scorecard is named "Nope" or has that id. The scorecards are "Signal", "Calibration", "Traits".\n',
     });
     expect(await cycle(['backtest', '--outcome-field', 'nothing', '--outcome-value', 'yes'])).toMatchObject({
       code: 1,
-      stderr: '--outcome-field: no account has a "nothing" value. Check the name against the imported column (it is case-sensitive).\n',
+      stderr:
+        '--outcome-field: no account has a "nothing" value. Check the name against the imported column (it is case-sensitive).\n',
     });
   });
 });

@@ -23,7 +23,13 @@ import { getAccountHealth, listSnapshots, setSentiment } from './account-health.
 import { backtestScorecard, calibrateScorecard } from './backtest.service';
 import { recomputeHealth } from './health-recompute.service';
 import { getHealthSummary, previewScorecard } from './health-summary.service';
-import { archiveScorecard, createScorecard, getScorecard, listScorecards, updateScorecard } from './scorecard.service';
+import {
+  archiveScorecard,
+  createScorecard,
+  getScorecard,
+  listScorecards,
+  updateScorecard,
+} from './scorecard.service';
 
 const accountParams = z.object({ id: z.uuid({ message: 'must be an account id (a UUID)' }) });
 const scorecardParams = z.object({ id: z.uuid({ message: 'must be a scorecard id (a UUID)' }) });
@@ -36,18 +42,46 @@ export function healthScoringRoutes({ database }: AppContext): FastifyPluginAsyn
     const manage = { config: { permission: 'health.manage' as const } };
     const tags = ['health'];
 
-    app.get('/health/scorecards', { ...read, schema: { tags, summary: 'Scorecards in assignment order (the default last)', response: { 200: scorecardListSchema } } }, async () =>
-      listScorecards(database),
+    app.get(
+      '/health/scorecards',
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: 'Scorecards in assignment order (the default last)',
+          response: { 200: scorecardListSchema },
+        },
+      },
+      async () => listScorecards(database),
     );
 
     app.post(
       '/health/scorecards',
-      { ...manage, schema: { tags, summary: 'Create a scorecard (the first one is the default); scores are recomputed', body: scorecardCreateSchema, response: { 201: savedSchema } } },
-      async (request, reply) => reply.code(201).send(await createScorecard(database, requireActor(request), request.body)),
+      {
+        ...manage,
+        schema: {
+          tags,
+          summary: 'Create a scorecard (the first one is the default); scores are recomputed',
+          body: scorecardCreateSchema,
+          response: { 201: savedSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createScorecard(database, requireActor(request), request.body)),
     );
 
-    app.get('/health/scorecards/:id', { ...read, schema: { tags, summary: 'One scorecard with its current definition and versions', params: scorecardParams, response: { 200: scorecardSchema } } }, async (request) =>
-      getScorecard(database, request.params.id),
+    app.get(
+      '/health/scorecards/:id',
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: 'One scorecard with its current definition and versions',
+          params: scorecardParams,
+          response: { 200: scorecardSchema },
+        },
+      },
+      async (request) => getScorecard(database, request.params.id),
     );
 
     app.put(
@@ -56,7 +90,8 @@ export function healthScoringRoutes({ database }: AppContext): FastifyPluginAsyn
         ...manage,
         schema: {
           tags,
-          summary: 'Edit a scorecard: a new definition becomes a new version (old snapshots keep theirs); scores are recomputed',
+          summary:
+            'Edit a scorecard: a new definition becomes a new version (old snapshots keep theirs); scores are recomputed',
           params: scorecardParams,
           body: scorecardUpdateSchema,
           response: { 200: savedSchema },
@@ -67,31 +102,71 @@ export function healthScoringRoutes({ database }: AppContext): FastifyPluginAsyn
 
     app.delete(
       '/health/scorecards/:id',
-      { ...manage, schema: { tags, summary: 'Retire a scorecard other than the default (its history stays)', params: scorecardParams, response: { 200: recomputeResultSchema } } },
+      {
+        ...manage,
+        schema: {
+          tags,
+          summary: 'Retire a scorecard other than the default (its history stays)',
+          params: scorecardParams,
+          response: { 200: recomputeResultSchema },
+        },
+      },
       async (request) => archiveScorecard(database, request.params.id),
     );
 
     app.post(
       '/health/scorecards/preview',
-      { ...read, schema: { tags, summary: 'Score current accounts with a draft definition, without saving', body: previewRequestSchema, response: { 200: previewSchema } } },
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: 'Score current accounts with a draft definition, without saving',
+          body: previewRequestSchema,
+          response: { 200: previewSchema },
+        },
+      },
       async (request) => previewScorecard(database, request.body),
     );
 
     app.post(
       '/health/recompute',
-      { ...manage, schema: { tags, summary: 'Rescore every account now', body: z.strictObject({}).optional(), response: { 200: recomputeResultSchema } } },
+      {
+        ...manage,
+        schema: {
+          tags,
+          summary: 'Rescore every account now',
+          body: z.strictObject({}).optional(),
+          response: { 200: recomputeResultSchema },
+        },
+      },
       async () => recomputeHealth(database, { trigger: 'recompute' }),
     );
 
     app.get(
       '/health/summary',
-      { ...read, schema: { tags, summary: 'Portfolio health: accounts per band and bucket, per owner, lowest scores', querystring: healthSummaryQuerySchema, response: { 200: healthSummarySchema } } },
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: 'Portfolio health: accounts per band and bucket, per owner, lowest scores',
+          querystring: healthSummaryQuerySchema,
+          response: { 200: healthSummarySchema },
+        },
+      },
       async (request) => getHealthSummary(database, request.query),
     );
 
     app.post(
       '/health/backtest',
-      { ...read, schema: { tags, summary: 'How well the score separated churners: AUC, ROC, churn by band, decile lift', body: backtestRequestSchema, response: { 200: backtestResultSchema } } },
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: 'How well the score separated churners: AUC, ROC, churn by band, decile lift',
+          body: backtestRequestSchema,
+          response: { 200: backtestResultSchema },
+        },
+      },
       async (request) => backtestScorecard(database, request.body),
     );
 
@@ -99,13 +174,29 @@ export function healthScoringRoutes({ database }: AppContext): FastifyPluginAsyn
       '/health/calibrate',
       {
         ...manage,
-        schema: { tags, summary: 'Fit breakpoints and weights to churn; backtest held-out accounts before and after (nothing saved)', body: backtestRequestSchema, response: { 200: calibrationResultSchema } },
+        schema: {
+          tags,
+          summary:
+            'Fit breakpoints and weights to churn; backtest held-out accounts before and after (nothing saved)',
+          body: backtestRequestSchema,
+          response: { 200: calibrationResultSchema },
+        },
       },
       async (request) => calibrateScorecard(database, request.body),
     );
 
-    app.get('/accounts/:id/health', { ...read, schema: { tags, summary: "An account's health: score, band, trend, explanation, what moved", params: accountParams, response: { 200: accountHealthSchema } } }, async (request) =>
-      getAccountHealth(database, request.params.id),
+    app.get(
+      '/accounts/:id/health',
+      {
+        ...read,
+        schema: {
+          tags,
+          summary: "An account's health: score, band, trend, explanation, what moved",
+          params: accountParams,
+          response: { 200: accountHealthSchema },
+        },
+      },
+      async (request) => getAccountHealth(database, request.params.id),
     );
 
     app.get(
@@ -127,9 +218,18 @@ export function healthScoringRoutes({ database }: AppContext): FastifyPluginAsyn
       '/accounts/:id/health/sentiment',
       {
         config: { permission: 'accounts.write' },
-        schema: { tags, summary: "Record the CSM's sentiment (with a note and an expiry); the account is rescored", params: accountParams, body: sentimentCreateSchema, response: { 201: accountHealthSchema } },
+        schema: {
+          tags,
+          summary: "Record the CSM's sentiment (with a note and an expiry); the account is rescored",
+          params: accountParams,
+          body: sentimentCreateSchema,
+          response: { 201: accountHealthSchema },
+        },
       },
-      async (request, reply) => reply.code(201).send(await setSentiment(database, requireActor(request), request.params.id, request.body)),
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await setSentiment(database, requireActor(request), request.params.id, request.body)),
     );
   };
 }

@@ -1,4 +1,10 @@
-import type { Distribution, HealthSummary, Preview, ScorecardDefinition, AssignmentCriterion } from '../../../shared/api/health.contract';
+import type {
+  Distribution,
+  HealthSummary,
+  Preview,
+  ScorecardDefinition,
+  AssignmentCriterion,
+} from '../../../shared/api/health.contract';
 import type { Database } from '../../db/database';
 import { currentMrrByAccount, REPORTING_CURRENCY } from '../accounts/current-mrr.sql';
 import { badRequest } from '../../http/problem';
@@ -38,7 +44,12 @@ function distributionOf(
     accounts: rows.length,
     scored,
     notScored: rows.length - scored,
-    bands: bands.map((band) => ({ band: band.name, lower: band.lower, upper: band.upper, ...bandTotals.get(band.name)! })),
+    bands: bands.map((band) => ({
+      band: band.name,
+      lower: band.lower,
+      upper: band.upper,
+      ...bandTotals.get(band.name)!,
+    })),
     buckets: BUCKETS.map((bucket, index) => ({ ...bucket, accounts: bucketCounts[index]! })),
     averageScore: scored === 0 ? null : Math.round((sum / scored) * 100) / 100,
   };
@@ -48,10 +59,18 @@ function distributionOf(
  * The portfolio's health now: accounts per band (with ARR) and per 10-point bucket, per owner, and
  * the lowest scores — over the scored accounts, optionally one owner's book or one scorecard's accounts.
  */
-export async function getHealthSummary(database: Database, query: { ownerId?: string; scorecardId?: string }): Promise<HealthSummary> {
+export async function getHealthSummary(
+  database: Database,
+  query: { ownerId?: string; scorecardId?: string },
+): Promise<HealthSummary> {
   const ordered = await listActiveScorecards(database.db);
-  const chosen = query.scorecardId ? ordered.find((scorecard) => scorecard.id === query.scorecardId) : ordered.find((scorecard) => scorecard.isDefault);
-  if (query.scorecardId && !chosen) throw badRequest(`query.scorecardId: no scorecard in use has id ${query.scorecardId}.`, [{ field: 'query.scorecardId', message: 'unknown scorecard' }]);
+  const chosen = query.scorecardId
+    ? ordered.find((scorecard) => scorecard.id === query.scorecardId)
+    : ordered.find((scorecard) => scorecard.isDefault);
+  if (query.scorecardId && !chosen)
+    throw badRequest(`query.scorecardId: no scorecard in use has id ${query.scorecardId}.`, [
+      { field: 'query.scorecardId', message: 'unknown scorecard' },
+    ]);
   const values: unknown[] = [];
   const conditions = [SCORED_ACCOUNTS];
   if (query.ownerId) {
@@ -97,7 +116,15 @@ export async function getHealthSummary(database: Database, query: { ownerId?: st
   const owners = new Map<string, HealthSummary['byOwner'][number] & { sum: number; scored: number }>();
   for (const row of rows) {
     const key = row.owner_id ?? '';
-    const entry = owners.get(key) ?? { ownerId: row.owner_id, ownerName: row.owner_name, accounts: 0, averageScore: null, bands: {}, sum: 0, scored: 0 };
+    const entry = owners.get(key) ?? {
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
+      accounts: 0,
+      averageScore: null,
+      bands: {},
+      sum: 0,
+      scored: 0,
+    };
     entry.accounts += 1;
     if (row.score !== null) {
       entry.sum += row.score;
@@ -118,13 +145,19 @@ export async function getHealthSummary(database: Database, query: { ownerId?: st
       ownerName: row.owner_name,
       change7: row.score_7 === null ? null : Math.round((row.score! - row.score_7) * 100) / 100,
     }));
-  const latest = rows.reduce<Date | null>((acc, row) => (row.computed_at && (!acc || row.computed_at > acc) ? row.computed_at : acc), null);
+  const latest = rows.reduce<Date | null>(
+    (acc, row) => (row.computed_at && (!acc || row.computed_at > acc) ? row.computed_at : acc),
+    null,
+  );
   return {
     ...distribution,
     reportingCurrency: REPORTING_CURRENCY,
     lastComputedAt: latest?.toISOString() ?? null,
     byOwner: [...owners.values()]
-      .map(({ sum, scored, ...entry }) => ({ ...entry, averageScore: scored === 0 ? null : Math.round((sum / scored) * 100) / 100 }))
+      .map(({ sum, scored, ...entry }) => ({
+        ...entry,
+        averageScore: scored === 0 ? null : Math.round((sum / scored) * 100) / 100,
+      }))
       .sort((a, b) => (a.ownerName ?? '~').localeCompare(b.ownerName ?? '~')),
     lowest,
   };
@@ -140,26 +173,47 @@ export async function previewScorecard(
 ): Promise<Preview> {
   assertDefinition(input.definition, 'body.definition', 'The draft is not valid yet');
   const ordered = await listActiveScorecards(database.db);
-  const editing = input.scorecardId ? ordered.findIndex((scorecard) => scorecard.id === input.scorecardId) : -1;
-  const rows: ScoredRow[] = await scoreWithoutSaving(database, input.definition, new Date(), (parameters) => {
-    const where =
-      input.criteria.length > 0 ? criteriaSql(input.criteria, parameters) : editing >= 0 ? assignmentSql(ordered, editing, parameters) : 'TRUE';
-    return `SELECT a.id AS account_id FROM accounts a WHERE ${SCORED_ACCOUNTS} AND ${where}`;
-  });
-  const names = await database.pool.query<{ id: string; name: string }>(`SELECT id, name FROM accounts WHERE id = ANY($1::uuid[])`, [
-    rows.slice(0, 2000).map((row) => row.account_id),
-  ]);
+  const editing = input.scorecardId
+    ? ordered.findIndex((scorecard) => scorecard.id === input.scorecardId)
+    : -1;
+  const rows: ScoredRow[] = await scoreWithoutSaving(
+    database,
+    input.definition,
+    new Date(),
+    (parameters) => {
+      const where =
+        input.criteria.length > 0
+          ? criteriaSql(input.criteria, parameters)
+          : editing >= 0
+            ? assignmentSql(ordered, editing, parameters)
+            : 'TRUE';
+      return `SELECT a.id AS account_id FROM accounts a WHERE ${SCORED_ACCOUNTS} AND ${where}`;
+      // Unrestricted (every scored account): read inputs for the whole workspace at once.
+    },
+    { wholeWorkspace: input.criteria.length === 0 && (editing < 0 || ordered.length === 1) },
+  );
+  const names = await database.pool.query<{ id: string; name: string }>(
+    `SELECT id, name FROM accounts WHERE id = ANY($1::uuid[])`,
+    [rows.slice(0, 2000).map((row) => row.account_id)],
+  );
   const nameOf = new Map(names.rows.map((row) => [row.id, row.name]));
   const distribution = distributionOf(
     rows.map((row) => ({ score: row.display_score, band: row.band, arrMinor: 0 })),
     input.definition.bands,
   );
-  const sorted = [...rows].filter((row) => nameOf.has(row.account_id)).sort((a, b) => (a.display_score ?? -1) - (b.display_score ?? -1));
+  const sorted = [...rows]
+    .filter((row) => nameOf.has(row.account_id))
+    .sort((a, b) => (a.display_score ?? -1) - (b.display_score ?? -1));
   const step = Math.max(1, Math.floor(sorted.length / 8));
   const sample = sorted
     .filter((_, index) => index % step === 0)
     .slice(0, 8)
-    .map((row) => ({ accountId: row.account_id, name: nameOf.get(row.account_id)!, score: row.display_score, band: row.band }));
+    .map((row) => ({
+      accountId: row.account_id,
+      name: nameOf.get(row.account_id)!,
+      score: row.display_score,
+      band: row.band,
+    }));
   const measures = input.definition.measures.map((measure, index) => {
     let present = 0;
     let min: number | null = null;
@@ -182,7 +236,13 @@ export async function previewScorecard(
         scored += 1;
       }
     }
-    return { measureId: measure.id, present, min, max, averageScore: scored === 0 ? null : Math.round((scoreSum / scored) * 100) / 100 };
+    return {
+      measureId: measure.id,
+      present,
+      min,
+      max,
+      averageScore: scored === 0 ? null : Math.round((scoreSum / scored) * 100) / 100,
+    };
   });
   return { ...distribution, sample, measures };
 }

@@ -21,7 +21,13 @@ export async function listActiveScorecards(db: Db | Tx): Promise<ActiveScorecard
   const rows = await db
     .select({ scorecard: scorecards, definition: scorecardVersions.definition })
     .from(scorecards)
-    .innerJoin(scorecardVersions, and(eq(scorecardVersions.scorecardId, scorecards.id), eq(scorecardVersions.version, scorecards.currentVersion)))
+    .innerJoin(
+      scorecardVersions,
+      and(
+        eq(scorecardVersions.scorecardId, scorecards.id),
+        eq(scorecardVersions.version, scorecards.currentVersion),
+      ),
+    )
     .where(isNull(scorecards.archivedAt))
     .orderBy(asc(scorecards.isDefault), asc(scorecards.position), asc(scorecards.createdAt));
   return rows.map(({ scorecard, definition }) => ({
@@ -47,7 +53,12 @@ export async function findScorecardVersion(db: Db | Tx, scorecardId: string, ver
 
 export async function listVersions(db: Db | Tx, scorecardId: string) {
   return db
-    .select({ version: scorecardVersions.version, createdAt: scorecardVersions.createdAt, note: scorecardVersions.note, createdBy: users.name })
+    .select({
+      version: scorecardVersions.version,
+      createdAt: scorecardVersions.createdAt,
+      note: scorecardVersions.note,
+      createdBy: users.name,
+    })
     .from(scorecardVersions)
     .leftJoin(users, eq(users.id, scorecardVersions.createdBy))
     .where(eq(scorecardVersions.scorecardId, scorecardId))
@@ -66,7 +77,10 @@ export function criteriaSql(criteria: readonly AssignmentCriterion[], parameters
         criterion.values.map((value) => value.trim().toLowerCase()),
         'text[]',
       );
-      const column = criterion.kind === 'trait' ? `a.traits ->> ${parameters.add(criterion.key, 'text')}` : `a.${criterion.field}`;
+      const column =
+        criterion.kind === 'trait'
+          ? `a.traits ->> ${parameters.add(criterion.key, 'text')}`
+          : `a.${criterion.field}`;
       return `lower(trim(${column})) = ANY(${values})`;
     })
     .join(' AND ');
@@ -76,7 +90,11 @@ export function criteriaSql(criteria: readonly AssignmentCriterion[], parameters
  * SQL for "scorecard `index` of `ordered` applies to account `a`": its criteria hold and no earlier
  * scorecard's do. The default scorecard (last) takes whatever no other claims.
  */
-export function assignmentSql(ordered: readonly ActiveScorecard[], index: number, parameters: QueryParameters): string {
+export function assignmentSql(
+  ordered: readonly ActiveScorecard[],
+  index: number,
+  parameters: QueryParameters,
+): string {
   const earlier = ordered.slice(0, index).filter((scorecard) => !scorecard.isDefault);
   const own = ordered[index]!;
   const mine = own.isDefault ? 'TRUE' : criteriaSql(own.criteria, parameters);
@@ -87,23 +105,53 @@ export function assignmentSql(ordered: readonly ActiveScorecard[], index: number
 
 export async function insertScorecard(
   tx: Tx,
-  input: { name: string; criteria: AssignmentCriterion[]; isDefault: boolean; position: number; definition: ScorecardDefinition; note: string | null; createdBy: string | null },
+  input: {
+    name: string;
+    criteria: AssignmentCriterion[];
+    isDefault: boolean;
+    position: number;
+    definition: ScorecardDefinition;
+    note: string | null;
+    createdBy: string | null;
+  },
 ) {
   const [row] = await tx
     .insert(scorecards)
-    .values({ name: input.name, criteria: input.criteria, isDefault: input.isDefault, position: input.position, currentVersion: 1 })
+    .values({
+      name: input.name,
+      criteria: input.criteria,
+      isDefault: input.isDefault,
+      position: input.position,
+      currentVersion: 1,
+    })
     .returning();
-  await tx.insert(scorecardVersions).values({ scorecardId: row!.id, version: 1, definition: input.definition, note: input.note, createdBy: input.createdBy });
+  await tx
+    .insert(scorecardVersions)
+    .values({
+      scorecardId: row!.id,
+      version: 1,
+      definition: input.definition,
+      note: input.note,
+      createdBy: input.createdBy,
+    });
   return row!;
 }
 
 /** Adds version `current + 1` and makes it current; the old versions stay as they were. */
-export async function addScorecardVersion(tx: Tx, scorecardId: string, definition: ScorecardDefinition, note: string | null, createdBy: string | null) {
+export async function addScorecardVersion(
+  tx: Tx,
+  scorecardId: string,
+  definition: ScorecardDefinition,
+  note: string | null,
+  createdBy: string | null,
+) {
   const [row] = await tx
     .update(scorecards)
     .set({ currentVersion: sql`${scorecards.currentVersion} + 1`, updatedAt: new Date() })
     .where(eq(scorecards.id, scorecardId))
     .returning({ version: scorecards.currentVersion });
-  await tx.insert(scorecardVersions).values({ scorecardId, version: row!.version, definition, note, createdBy });
+  await tx
+    .insert(scorecardVersions)
+    .values({ scorecardId, version: row!.version, definition, note, createdBy });
   return row!.version;
 }

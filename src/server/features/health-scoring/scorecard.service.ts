@@ -31,7 +31,10 @@ const LABEL_INPUTS = new Set(['sentiment', 'account_field']);
  */
 export function definitionProblems(definition: ScorecardDefinition, path: string): ProblemItem[] {
   const scorecard: Scorecard = { id: 'draft', name: 'draft', version: 1, ...definition };
-  const problems: ProblemItem[] = validateScorecard(scorecard).map((problem) => ({ field: `${path}.${problem.field}`, message: problem.message }));
+  const problems: ProblemItem[] = validateScorecard(scorecard).map((problem) => ({
+    field: `${path}.${problem.field}`,
+    message: problem.message,
+  }));
   definition.measures.forEach((measure, index) => {
     if (LABEL_INPUTS.has(measure.input.kind) && measure.scheme.kind !== 'category') {
       problems.push({
@@ -44,14 +47,24 @@ export function definitionProblems(definition: ScorecardDefinition, path: string
 }
 
 /** Throws a 400 listing every problem of `definition`, after `lead` (e.g. "The scorecard is not valid"). */
-export function assertDefinition(definition: ScorecardDefinition, path: string, lead = 'The scorecard is not valid'): void {
+export function assertDefinition(
+  definition: ScorecardDefinition,
+  path: string,
+  lead = 'The scorecard is not valid',
+): void {
   const problems = definitionProblems(definition, path);
   if (problems.length > 0) {
-    throw badRequest(`${lead}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`, problems);
+    throw badRequest(
+      `${lead}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}.`,
+      problems,
+    );
   }
 }
 
-async function countAssigned(database: Database, ordered: readonly ActiveScorecard[]): Promise<Map<string, number>> {
+async function countAssigned(
+  database: Database,
+  ordered: readonly ActiveScorecard[],
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (let index = 0; index < ordered.length; index += 1) {
     const parameters = new QueryParameters(new Date());
@@ -76,7 +89,12 @@ async function present(db: Db, scorecard: ActiveScorecard, accounts: number): Pr
     version: scorecard.version,
     definition: scorecard.definition,
     accounts,
-    versions: versions.map((row) => ({ version: row.version, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy, note: row.note })),
+    versions: versions.map((row) => ({
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy,
+      note: row.note,
+    })),
     updatedAt: scorecard.updatedAt.toISOString(),
   };
 }
@@ -85,7 +103,11 @@ async function present(db: Db, scorecard: ActiveScorecard, accounts: number): Pr
 export async function listScorecards(database: Database): Promise<{ items: ScorecardDto[] }> {
   const ordered = await listActiveScorecards(database.db);
   const counts = await countAssigned(database, ordered);
-  return { items: await Promise.all(ordered.map((scorecard) => present(database.db, scorecard, counts.get(scorecard.id) ?? 0))) };
+  return {
+    items: await Promise.all(
+      ordered.map((scorecard) => present(database.db, scorecard, counts.get(scorecard.id) ?? 0)),
+    ),
+  };
 }
 
 export async function getScorecard(database: Database, id: string): Promise<ScorecardDto> {
@@ -100,7 +122,10 @@ export async function getScorecard(database: Database, id: string): Promise<Scor
 export async function requireDefaultScorecard(database: Database): Promise<ActiveScorecard> {
   const ordered = await listActiveScorecards(database.db);
   const scorecard = ordered.find((candidate) => candidate.isDefault);
-  if (!scorecard) throw badRequest('There is no scorecard yet. Create one under Health → Scorecards (or POST /api/v1/health/scorecards) first.');
+  if (!scorecard)
+    throw badRequest(
+      'There is no scorecard yet. Create one under Health → Scorecards (or POST /api/v1/health/scorecards) first.',
+    );
   return scorecard;
 }
 
@@ -116,20 +141,36 @@ export type ScorecardSaved = { scorecard: ScorecardDto; recompute: RecomputeResu
  * Creates a scorecard (version 1). The first one becomes the default and applies to every account;
  * later ones need criteria and go after the others in assignment order. Scores are recomputed.
  */
-export async function createScorecard(database: Database, actor: Actor, input: ScorecardCreate): Promise<ScorecardSaved> {
+export async function createScorecard(
+  database: Database,
+  actor: Actor,
+  input: ScorecardCreate,
+): Promise<ScorecardSaved> {
   assertDefinition(input.definition, 'body.definition');
   const existing = await listActiveScorecards(database.db);
   const isDefault = existing.length === 0;
   if (!isDefault && input.criteria.length === 0) {
-    throw badRequest('body.criteria: a scorecard other than the default needs at least one criterion (which accounts it applies to).', [
-      { field: 'body.criteria', message: 'add a criterion such as { "kind": "account_field", "field": "tier", "values": ["Enterprise"] }' },
-    ]);
+    throw badRequest(
+      'body.criteria: a scorecard other than the default needs at least one criterion (which accounts it applies to).',
+      [
+        {
+          field: 'body.criteria',
+          message:
+            'add a criterion such as { "kind": "account_field", "field": "tier", "values": ["Enterprise"] }',
+        },
+      ],
+    );
   }
   if (existing.some((scorecard) => scorecard.name.toLowerCase() === input.name.toLowerCase())) {
-    throw conflict(`A scorecard named "${input.name}" exists; choose another name.`, [{ field: 'body.name', message: 'already used' }]);
+    throw conflict(`A scorecard named "${input.name}" exists; choose another name.`, [
+      { field: 'body.name', message: 'already used' },
+    ]);
   }
   const created = await database.db.transaction(async (tx) => {
-    const [top] = await tx.select({ position: max(scorecards.position) }).from(scorecards).where(isNull(scorecards.archivedAt));
+    const [top] = await tx
+      .select({ position: max(scorecards.position) })
+      .from(scorecards)
+      .where(isNull(scorecards.archivedAt));
     return insertScorecard(tx, {
       name: input.name,
       criteria: isDefault ? [] : input.criteria,
@@ -149,7 +190,12 @@ export async function createScorecard(database: Database, actor: Actor, input: S
  * stay); name, criteria and position change in place. Refused with 409 when `baseVersion` is older
  * than the current version (someone saved in between). Scores are recomputed.
  */
-export async function updateScorecard(database: Database, actor: Actor, id: string, input: ScorecardUpdate): Promise<ScorecardSaved> {
+export async function updateScorecard(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: ScorecardUpdate,
+): Promise<ScorecardSaved> {
   const current = await requireActiveScorecard(database, id);
   if (input.definition) assertDefinition(input.definition, 'body.definition');
   if (input.baseVersion !== undefined && input.baseVersion !== current.version) {
@@ -159,32 +205,49 @@ export async function updateScorecard(database: Database, actor: Actor, id: stri
     );
   }
   if (current.isDefault && input.criteria !== undefined && input.criteria.length > 0) {
-    throw badRequest('body.criteria: the default scorecard applies to every account no other scorecard claims; it takes no criteria.', [
-      { field: 'body.criteria', message: 'leave empty for the default scorecard' },
-    ]);
+    throw badRequest(
+      'body.criteria: the default scorecard applies to every account no other scorecard claims; it takes no criteria.',
+      [{ field: 'body.criteria', message: 'leave empty for the default scorecard' }],
+    );
   }
   if (!current.isDefault && input.criteria !== undefined && input.criteria.length === 0) {
-    throw badRequest('body.criteria: a scorecard other than the default needs at least one criterion.', [{ field: 'body.criteria', message: 'add a criterion' }]);
+    throw badRequest('body.criteria: a scorecard other than the default needs at least one criterion.', [
+      { field: 'body.criteria', message: 'add a criterion' },
+    ]);
   }
   if (input.name !== undefined && input.name.toLowerCase() !== current.name.toLowerCase()) {
     const others = await listActiveScorecards(database.db);
-    if (others.some((scorecard) => scorecard.id !== id && scorecard.name.toLowerCase() === input.name!.toLowerCase())) {
-      throw conflict(`A scorecard named "${input.name}" exists; choose another name.`, [{ field: 'body.name', message: 'already used' }]);
+    if (
+      others.some(
+        (scorecard) => scorecard.id !== id && scorecard.name.toLowerCase() === input.name!.toLowerCase(),
+      )
+    ) {
+      throw conflict(`A scorecard named "${input.name}" exists; choose another name.`, [
+        { field: 'body.name', message: 'already used' },
+      ]);
     }
   }
-  const definitionChanged = input.definition !== undefined && JSON.stringify(input.definition) !== JSON.stringify(current.definition);
+  const definitionChanged =
+    input.definition !== undefined && JSON.stringify(input.definition) !== JSON.stringify(current.definition);
   await database.db.transaction(async (tx) => {
     // Lock the row so two saves cannot both become "current + 1".
-    const [locked] = await tx.select({ version: scorecards.currentVersion }).from(scorecards).where(eq(scorecards.id, id)).for('update');
+    const [locked] = await tx
+      .select({ version: scorecards.currentVersion })
+      .from(scorecards)
+      .where(eq(scorecards.id, id))
+      .for('update');
     if (input.baseVersion !== undefined && locked?.version !== input.baseVersion) {
-      throw conflict(`This scorecard was saved by someone else meanwhile (now version ${locked?.version}). Reload it, then make the change again.`);
+      throw conflict(
+        `This scorecard was saved by someone else meanwhile (now version ${locked?.version}). Reload it, then make the change again.`,
+      );
     }
     const changes: Partial<typeof scorecards.$inferInsert> = { updatedAt: new Date() };
     if (input.name !== undefined) changes.name = input.name;
     if (input.criteria !== undefined) changes.criteria = input.criteria;
     if (input.position !== undefined) changes.position = input.position;
     await tx.update(scorecards).set(changes).where(eq(scorecards.id, id));
-    if (definitionChanged) await addScorecardVersion(tx, id, input.definition!, input.note ?? null, actor.userId);
+    if (definitionChanged)
+      await addScorecardVersion(tx, id, input.definition!, input.note ?? null, actor.userId);
   });
   const recompute = await recomputeHealth(database, { trigger: 'scorecard' });
   return { scorecard: await getScorecard(database, id), recompute };
@@ -194,8 +257,13 @@ export async function updateScorecard(database: Database, actor: Actor, id: stri
 export async function archiveScorecard(database: Database, id: string): Promise<RecomputeResult> {
   const current = await requireActiveScorecard(database, id);
   if (current.isDefault) {
-    throw badRequest('The default scorecard cannot be retired: every account needs a scorecard. Edit it instead.');
+    throw badRequest(
+      'The default scorecard cannot be retired: every account needs a scorecard. Edit it instead.',
+    );
   }
-  await database.db.update(scorecards).set({ archivedAt: new Date(), updatedAt: new Date() }).where(and(eq(scorecards.id, id), isNull(scorecards.archivedAt)));
+  await database.db
+    .update(scorecards)
+    .set({ archivedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(scorecards.id, id), isNull(scorecards.archivedAt)));
   return recomputeHealth(database, { trigger: 'scorecard' });
 }

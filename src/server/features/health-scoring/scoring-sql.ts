@@ -56,7 +56,6 @@ type InputSql = {
   joins: string[];
 };
 
-const usageWindow = (days: number) => `u.day > ${AS_OF_DAY} - ${days} AND u.day <= ${AS_OF_DAY}`;
 const ticketWindow = (column: string, days: number) =>
   `${column} > ${AS_OF} - make_interval(days => ${days}) AND ${column} <= ${AS_OF}`;
 /** Usage is 0 (not missing) once the account has sent any usage on or before the as-of day. */
@@ -65,10 +64,63 @@ const usageKnown = `EXISTS (SELECT 1 FROM usage_daily k WHERE k.account_id = t.a
 const asText = (expression: string) => `(${expression})::text`;
 
 /**
- * The SQL reading one measure's input for the accounts in `target`. Window semantics per kind are
- * documented in docs/health.md ("Measure inputs").
+ * Every usage figure the scorecard needs, read from usage_daily in one pass (one CTE, `usage_window`, over
+ * the longest span any measure reads) with a FILTERed aggregate per window — usage is the biggest
+ * input, so it is never scanned twice.
  */
-function inputSql(input: MeasureInput, windowDays: number, parameters: QueryParameters): InputSql {
+const sumOf = (expression: string) => (filter: string) => `(sum(${expression}) ${filter})::float8`;
+
+class UsageColumns {
+  readonly columns = new Map<string, string>();
+  span = 0;
+  /** Days in (as-of − `from`, as-of − `to`]. */
+  private window(from: number, to: number): string {
+    this.span = Math.max(this.span, from);
+    return `u.day > ${AS_OF_DAY} - ${from}${to > 0 ? ` AND u.day <= ${AS_OF_DAY} - ${to}` : ''}`;
+  }
+  /** A column of `usage_window` named `name`: an aggregate (given its FILTER clause) over the days (as-of − from, as-of − to]. */
+  column(name: string, aggregate: (filter: string) => string, from: number, to = 0): string {
+    if (!this.columns.has(name))
+      this.columns.set(name, `${aggregate(`FILTER (WHERE ${this.window(from, to)})`)} AS ${name}`);
+    return `usage_window.${name}`;
+  }
+  /** True (for the `t` row) when the account has usage rows in the last `days` days. */
+  present(days: number): string {
+    return `coalesce(${this.column(`days_${days}`, (filter) => `count(*) ${filter}`, days)}, 0) > 0`;
+  }
+}
+
+/**
+ * Ticket counts, read from tickets in one pass (one CTE, `ticket_counts`): each column is a count with
+ * its own FILTER, and the scan keeps the rows any column wants.
+ */
+class TicketColumns {
+  readonly columns = new Map<string, string>();
+  readonly conditions = new Set<string>();
+  /** A column of `ticket_counts` named `name`: an aggregate (given its FILTER clause) over the rows meeting `condition`. */
+  column(name: string, aggregate: (filter: string) => string, condition: string): string {
+    if (!this.columns.has(name)) {
+      this.columns.set(name, `${aggregate(`FILTER (WHERE ${condition})`)} AS ${name}`);
+      this.conditions.add(condition);
+    }
+    return `ticket_counts.${name}`;
+  }
+}
+
+/**
+ * The SQL reading one measure's input for the accounts in `target`. Window semantics per kind are
+ * documented in docs/health.md ("Measure inputs"). `inTarget` limits an input's rows to the target
+ * accounts (empty when the target is (nearly) every account, so PostgreSQL can scan and hash instead of
+ * probing account by account).
+ */
+function inputSql(
+  input: MeasureInput,
+  windowDays: number,
+  parameters: QueryParameters,
+  usage: UsageColumns,
+  tickets: TicketColumns,
+  inTarget: (alias: string) => string,
+): InputSql {
   const ctes = new Map<string, string>();
   const joins: string[] = [];
   const join = (name: string, body: string) => {
@@ -76,74 +128,80 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
     joins.push(`LEFT JOIN ${name} ON ${name}.account_id = t.account_id`);
     return name;
   };
-  const numeric = (expression: string): InputSql => ({ ctes, joins, rawNumber: expression, rawText: asText(expression) });
-  const inTarget = 'account_id IN (SELECT account_id FROM target)';
+  const numeric = (expression: string): InputSql => ({
+    ctes,
+    joins,
+    rawNumber: expression,
+    rawText: asText(expression),
+  });
   switch (input.kind) {
     case 'active_users':
     case 'events':
     case 'seat_utilisation': {
-      const name = join(
-        `usage_${windowDays}`,
-        `SELECT u.account_id, sum(u.active_users)::float8 AS active_users, sum(u.event_count)::float8 AS events
-         FROM usage_daily u WHERE u.${inTarget} AND ${usageWindow(windowDays)} GROUP BY u.account_id`,
-      );
-      const average = `CASE WHEN ${name}.account_id IS NOT NULL THEN ${name}.active_users / ${windowDays} WHEN ${usageKnown} THEN 0::float8 END`;
+      const present = usage.present(windowDays);
+      const activeUsers = usage.column(`active_users_${windowDays}`, sumOf('u.active_users'), windowDays);
+      const average = `CASE WHEN ${present} THEN ${activeUsers} / ${windowDays} WHEN ${usageKnown} THEN 0::float8 END`;
       if (input.kind === 'active_users') return numeric(average);
       if (input.kind === 'events') {
-        return numeric(`CASE WHEN ${name}.account_id IS NOT NULL THEN ${name}.events WHEN ${usageKnown} THEN 0::float8 END`);
+        const events = usage.column(`events_${windowDays}`, sumOf('u.event_count'), windowDays);
+        return numeric(`CASE WHEN ${present} THEN ${events} WHEN ${usageKnown} THEN 0::float8 END`);
       }
       const seats = join(
         'seats',
         `SELECT s.account_id, sum(s.seats)::float8 AS seats FROM subscriptions s
-         WHERE s.${inTarget} AND s.seats IS NOT NULL AND s.start_date <= ${AS_OF_DAY} AND (s.end_date IS NULL OR s.end_date > ${AS_OF_DAY})
+         WHERE ${inTarget('s')} s.seats IS NOT NULL AND s.start_date <= ${AS_OF_DAY} AND (s.end_date IS NULL OR s.end_date > ${AS_OF_DAY})
          GROUP BY s.account_id`,
       );
       return numeric(`CASE WHEN ${seats}.seats > 0 THEN (${average}) / ${seats}.seats * 100 END`);
     }
     case 'usage_change': {
-      const name = join(
-        `usage_change_${windowDays}`,
-        `SELECT u.account_id,
-                coalesce(sum(u.active_users) FILTER (WHERE u.day > ${AS_OF_DAY} - ${windowDays}), 0)::float8 AS recent,
-                coalesce(sum(u.active_users) FILTER (WHERE u.day <= ${AS_OF_DAY} - ${windowDays}), 0)::float8 AS before
-         FROM usage_daily u WHERE u.${inTarget} AND ${usageWindow(windowDays * 2)} GROUP BY u.account_id`,
+      const recent = usage.column(`active_users_${windowDays}`, sumOf('u.active_users'), windowDays);
+      const before = usage.column(
+        `active_users_before_${windowDays}`,
+        sumOf('u.active_users'),
+        windowDays * 2,
+        windowDays,
       );
-      return numeric(`CASE WHEN ${name}.before > 0 THEN (${name}.recent - ${name}.before) / ${name}.before * 100 END`);
+      return numeric(
+        `CASE WHEN ${before} > 0 THEN (coalesce(${recent}, 0::float8) - ${before}) / ${before} * 100 END`,
+      );
     }
     case 'event_count': {
       const event = parameters.add(input.event, 'text');
-      const name = `usage_event_${ctes.size}_${windowDays}_${parameters.values.length}`;
-      join(
-        name,
-        `SELECT u.account_id, sum(coalesce((u.event_counts ->> ${event})::float8, 0)) AS events
-         FROM usage_daily u WHERE u.${inTarget} AND ${usageWindow(windowDays)} GROUP BY u.account_id`,
+      const present = usage.present(windowDays);
+      const count = usage.column(
+        `event_${parameters.values.length}_${windowDays}`,
+        sumOf(`coalesce((u.event_counts ->> ${event})::float8, 0)`),
+        windowDays,
       );
-      return numeric(`CASE WHEN ${name}.account_id IS NOT NULL THEN ${name}.events WHEN ${usageKnown} THEN 0::float8 END`);
+      return numeric(`CASE WHEN ${present} THEN ${count} WHEN ${usageKnown} THEN 0::float8 END`);
     }
-    case 'open_tickets': {
-      const name = join(
-        'open_tickets',
-        `SELECT account_id, count(*)::float8 AS tickets FROM tickets
-         WHERE ${inTarget} AND opened_at <= ${AS_OF}
-           AND (resolved_at > ${AS_OF} OR (resolved_at IS NULL AND status NOT IN ('solved', 'closed')))
-         GROUP BY account_id`,
+    case 'open_tickets':
+      return numeric(
+        `coalesce(${tickets.column(
+          'open',
+          (filter) => `(count(*) ${filter})::float8`,
+          `tickets.opened_at <= ${AS_OF} AND (tickets.resolved_at > ${AS_OF} OR (tickets.resolved_at IS NULL AND tickets.status NOT IN ('solved', 'closed')))`,
+        )}, 0::float8)`,
       );
-      return numeric(`coalesce(${name}.tickets, 0::float8)`);
-    }
     case 'tickets_opened':
     case 'escalations': {
-      const name = join(
-        `tickets_${windowDays}`,
-        `SELECT account_id, count(*)::float8 AS opened, (count(*) FILTER (WHERE escalated))::float8 AS escalated
-         FROM tickets WHERE ${inTarget} AND ${ticketWindow('opened_at', windowDays)} GROUP BY account_id`,
-      );
-      return numeric(`coalesce(${name}.${input.kind === 'escalations' ? 'escalated' : 'opened'}, 0::float8)`);
+      const opened = ticketWindow('tickets.opened_at', windowDays);
+      const column =
+        input.kind === 'escalations'
+          ? tickets.column(
+              `escalated_${windowDays}`,
+              (filter) => `(count(*) ${filter})::float8`,
+              `${opened} AND tickets.escalated`,
+            )
+          : tickets.column(`opened_${windowDays}`, (filter) => `(count(*) ${filter})::float8`, opened);
+      return numeric(`coalesce(${column}, 0::float8)`);
     }
     case 'mean_time_to_close': {
       const name = join(
         `closed_${windowDays}`,
         `SELECT account_id, avg(extract(epoch FROM resolved_at - opened_at)::float8 / 3600) AS hours
-         FROM tickets WHERE ${inTarget} AND ${ticketWindow('resolved_at', windowDays)} GROUP BY account_id`,
+         FROM tickets WHERE ${inTarget('tickets')} ${ticketWindow('resolved_at', windowDays)} GROUP BY account_id`,
       );
       return numeric(`${name}.hours`);
     }
@@ -153,7 +211,7 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
       const name = join(
         `${kind}_${windowDays}`,
         `SELECT DISTINCT ON (account_id) account_id, score::float8 AS score FROM survey_responses
-         WHERE ${inTarget} AND survey_kind = '${kind}' AND ${ticketWindow('responded_at', windowDays)}
+         WHERE ${inTarget('survey_responses')} survey_kind = '${kind}' AND ${ticketWindow('responded_at', windowDays)}
          ORDER BY account_id, responded_at DESC, created_at DESC, id DESC`,
       );
       return numeric(`${name}.score`);
@@ -163,7 +221,7 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
       const name = join(
         input.kind === 'days_since_ebr' ? 'last_ebr' : 'last_activity',
         `SELECT account_id, max(occurred_at) AS occurred_at FROM activities
-         WHERE ${inTarget} AND occurred_at <= ${AS_OF}${input.kind === 'days_since_ebr' ? ` AND kind IN ('ebr', 'qbr')` : ''}
+         WHERE ${inTarget('activities')} occurred_at <= ${AS_OF}${input.kind === 'days_since_ebr' ? ` AND kind IN ('ebr', 'qbr')` : ''}
          GROUP BY account_id`,
       );
       return numeric(`(${AS_OF_DAY} - (${name}.occurred_at AT TIME ZONE 'UTC')::date)::float8`);
@@ -177,16 +235,18 @@ function inputSql(input: MeasureInput, windowDays: number, parameters: QueryPara
                 sum(mrr_minor) FILTER (WHERE month = ${lastMonth})::float8 AS now_minor,
                 sum(mrr_minor) FILTER (WHERE month = (${lastMonth} - make_interval(months => ${input.months}))::date)::float8 AS then_minor
          FROM account_mrr_monthly
-         WHERE ${inTarget} AND month IN (${lastMonth}, (${lastMonth} - make_interval(months => ${input.months}))::date)
+         WHERE ${inTarget('account_mrr_monthly')} month IN (${lastMonth}, (${lastMonth} - make_interval(months => ${input.months}))::date)
          GROUP BY account_id`,
       );
-      return numeric(`CASE WHEN ${name}.then_minor > 0 THEN (coalesce(${name}.now_minor, 0) - ${name}.then_minor) / ${name}.then_minor * 100 END`);
+      return numeric(
+        `CASE WHEN ${name}.then_minor > 0 THEN (coalesce(${name}.now_minor, 0) - ${name}.then_minor) / ${name}.then_minor * 100 END`,
+      );
     }
     case 'sentiment': {
       const name = join(
         'sentiment',
         `SELECT DISTINCT ON (account_id) account_id, sentiment FROM health_sentiments
-         WHERE ${inTarget} AND created_at <= ${AS_OF} AND expires_on >= ${AS_OF_DAY}
+         WHERE ${inTarget('health_sentiments')} created_at <= ${AS_OF} AND expires_on >= ${AS_OF_DAY}
          ORDER BY account_id, created_at DESC, id DESC`,
       );
       return { ctes, joins, rawNumber: null, rawText: `${name}.sentiment` };
@@ -207,19 +267,30 @@ const float = (value: number) => {
 };
 
 /** The measure score (NULL when unscorable) of raw value columns `number` / `text`, through the scheme. */
-function schemeSql(scheme: ScorecardDefinition['measures'][number]['scheme'], number: string, text: string, parameters: QueryParameters): string {
+function schemeSql(
+  scheme: ScorecardDefinition['measures'][number]['scheme'],
+  number: string,
+  text: string,
+  parameters: QueryParameters,
+): string {
   if (scheme.kind === 'category') {
-    const arms = Object.entries(scheme.scores).map(([label, score]) => `WHEN ${parameters.add(label, 'text')} THEN ${float(score)}`);
+    const arms = Object.entries(scheme.scores).map(
+      ([label, score]) => `WHEN ${parameters.add(label, 'text')} THEN ${float(score)}`,
+    );
     return `CASE WHEN ${text} IS NULL THEN NULL ${arms.length ? `ELSE CASE ${text} ${arms.join(' ')} ELSE ${float(scheme.otherScore)} END` : `ELSE ${float(scheme.otherScore)}`} END`;
   }
   if (scheme.kind === 'ranges') {
     const arms = scheme.ranges.map((range) => {
-      const conditions = [range.from === null ? null : `${number} >= ${float(range.from)}`, range.to === null ? null : `${number} < ${float(range.to)}`].filter(Boolean);
+      const conditions = [
+        range.from === null ? null : `${number} >= ${float(range.from)}`,
+        range.to === null ? null : `${number} < ${float(range.to)}`,
+      ].filter(Boolean);
       return `WHEN ${conditions.length ? conditions.join(' AND ') : 'TRUE'} THEN ${float(range.score)}`;
     });
     return `CASE WHEN ${number} IS NULL THEN NULL ${arms.join(' ')} END`;
   }
-  const [low, high] = scheme.from.value <= scheme.to.value ? [scheme.from, scheme.to] : [scheme.to, scheme.from];
+  const [low, high] =
+    scheme.from.value <= scheme.to.value ? [scheme.from, scheme.to] : [scheme.to, scheme.from];
   return `CASE WHEN ${number} IS NULL THEN NULL
     WHEN ${number} <= ${float(low.value)} THEN ${float(low.score)}
     WHEN ${number} >= ${float(high.value)} THEN ${float(high.score)}
@@ -231,6 +302,11 @@ export type ScoringQueryOptions = {
   asOf: Date;
   /** SQL selecting `account_id` of the accounts to score (may use parameters added to `parameters`). */
   target: (parameters: QueryParameters) => string;
+  /**
+   * True when the target is every (or nearly every) account, as in a full recompute: inputs are then
+   * read for all accounts and joined, instead of being looked up account by account for the target.
+   */
+  wholeWorkspace?: boolean;
 };
 
 /**
@@ -244,17 +320,38 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
   const target = options.target(parameters);
   const ctes = new Map<string, string>();
   const joins = new Set<string>();
+  const usage = new UsageColumns();
+  const tickets = new TicketColumns();
+  const inTarget = (alias: string) =>
+    options.wholeWorkspace ? '' : `${alias}.account_id IN (SELECT account_id FROM target) AND `;
   const measures = definition.measures.map((measure, index) => {
-    const input = inputSql(measure.input, measure.windowDays, parameters);
+    const input = inputSql(measure.input, measure.windowDays, parameters, usage, tickets, inTarget);
     for (const [name, body] of input.ctes) ctes.set(name, body);
     for (const join of input.joins) joins.add(join);
     return { measure, index, input };
   });
+  if (usage.columns.size > 0) {
+    ctes.set(
+      'usage_window',
+      `SELECT u.account_id, ${[...usage.columns.values()].join(', ')}
+       FROM usage_daily u WHERE ${inTarget('u')} u.day > ${AS_OF_DAY} - ${usage.span} AND u.day <= ${AS_OF_DAY} GROUP BY u.account_id`,
+    );
+    joins.add('LEFT JOIN usage_window ON usage_window.account_id = t.account_id');
+  }
+  if (tickets.columns.size > 0) {
+    ctes.set(
+      'ticket_counts',
+      `SELECT tickets.account_id, ${[...tickets.columns.values()].join(', ')}
+       FROM tickets WHERE ${inTarget('tickets')} (${[...tickets.conditions].join(') OR (')}) GROUP BY tickets.account_id`,
+    );
+    joins.add('LEFT JOIN ticket_counts ON ticket_counts.account_id = t.account_id');
+  }
 
   // raw_i (text) and num_i (float8: the input itself, or the text parsed the way Number() does).
-  const rawColumns = measures.flatMap(({ index, input }) => [
+  // A category scheme reads only the text, so its number is not parsed.
+  const rawColumns = measures.flatMap(({ measure, index, input }) => [
     `${input.rawText} AS raw_${index}`,
-    `${input.rawNumber ?? `health_numeric(${input.rawText})`} AS num_${index}`,
+    `${measure.scheme.kind === 'category' ? 'NULL::float8' : (input.rawNumber ?? `health_numeric(${input.rawText})`)} AS num_${index}`,
   ]);
   // m_i: the measure score after the missing-data policy; NULL means excluded.
   const scoreColumns = measures.map(({ measure, index }) => {
@@ -270,7 +367,11 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
     const key = measure.groupId == null ? `measure:${measure.id}` : `group:${measure.groupId}`;
     let group = groups.find((candidate) => candidate.key === key);
     if (!group) {
-      group = { key, weight: measure.groupId == null ? measure.weight : (groupWeight.get(measure.groupId) ?? 0), members: [] };
+      group = {
+        key,
+        weight: measure.groupId == null ? measure.weight : (groupWeight.get(measure.groupId) ?? 0),
+        members: [],
+      };
       groups.push(group);
     }
     group.members.push({ index, weight: measure.weight });
@@ -278,10 +379,17 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
   const present = (index: number) => `m_${index} IS NOT NULL`;
   // mt_g: sum of the counted measure weights of group g, added in measure order from 0.
   const measureTotals = groups.map((group, g) => {
-    const sum = group.members.reduce((acc, member) => `(${acc} + CASE WHEN ${present(member.index)} THEN ${float(member.weight)} ELSE 0::float8 END)`, '0::float8');
+    const sum = group.members.reduce(
+      (acc, member) =>
+        `(${acc} + CASE WHEN ${present(member.index)} THEN ${float(member.weight)} ELSE 0::float8 END)`,
+      '0::float8',
+    );
     return `${sum} AS mt_${g}`;
   });
-  const groupTotal = groups.reduce((acc, group, g) => `(${acc} + CASE WHEN mt_${g} > 0 THEN ${float(group.weight)} ELSE 0::float8 END)`, '0::float8');
+  const groupTotal = groups.reduce(
+    (acc, group, g) => `(${acc} + CASE WHEN mt_${g} > 0 THEN ${float(group.weight)} ELSE 0::float8 END)`,
+    '0::float8',
+  );
   const groupOf = new Map<number, number>();
   groups.forEach((group, g) => group.members.forEach((member) => groupOf.set(member.index, g)));
   const contribution = (index: number) => {
@@ -292,9 +400,14 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
   };
   const scoreSum = measures.reduce((acc, { index }) => `(${acc} + ${contribution(index)})`, '0::float8');
   const displayExpression = 'floor(score * 100 + 0.5) / 100';
-  const bandArms = definition.bands.map((band, position) => `WHEN display <= ${float(band.upper)} THEN ${position}`).join(' ');
+  const bandArms = definition.bands
+    .map((band, position) => `WHEN display <= ${float(band.upper)} THEN ${position}`)
+    .join(' ');
   const lastBand = definition.bands.length - 1;
-  const bandNames = parameters.add(definition.bands.map((band) => band.name), 'text[]');
+  const bandNames = parameters.add(
+    definition.bands.map((band) => band.name),
+    'text[]',
+  );
 
   const cteList = [...ctes].map(([name, body]) => `${name} AS (${body})`);
   const text = `
