@@ -23,6 +23,11 @@ const permissions = {
   /** A CSM holds it too, but only for accounts they own (checked with canWriteAccount). */
   'accounts.write': { roles: ['admin', 'manager', 'csm'], scope: 'write' },
   'accounts.delete': { roles: ['admin', 'manager'], scope: 'write' },
+  /** Moving many accounts to another owner at once (the portfolio's bulk reassign). */
+  'accounts.reassign': { roles: ['admin', 'manager'], scope: 'write' },
+  /** A user's own saved views (filters and columns of a list). */
+  'views.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'views.write': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'write' },
   'imports.run': { roles: ['admin', 'manager'], scope: 'write' },
   'imports.read': { roles: ['admin', 'manager'], scope: 'read' },
   'users.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },

@@ -15,7 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** Builds the web app once per run, with the real Vite config, into .tmp/ so dist/web is left alone. */
 export default async function setup(project: TestProject) {
-  const webRoot = path.join(root, '.tmp/e2e-web');
+  // CYCLE_E2E_WEB_DIR lets two e2e runs in one checkout build into separate folders.
+  const webRoot = path.join(root, process.env.CYCLE_E2E_WEB_DIR ?? '.tmp/e2e-web');
   await build({
     root,
     configFile: path.join(root, 'vite.config.ts'),

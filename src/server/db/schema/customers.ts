@@ -47,6 +47,9 @@ export const accounts = pgTable(
     index('accounts_parent_id_idx').on(table.parentId),
     index('accounts_renewal_date_idx').on(table.renewalDate),
     index('accounts_name_lower_idx').on(sql`lower(${table.name})`),
+    // Global search (Ctrl+K): substring match on name and domain at 100,000 accounts (pg_trgm).
+    index('accounts_name_trgm_idx').using('gin', sql`lower(${table.name}) gin_trgm_ops`),
+    index('accounts_domain_trgm_idx').using('gin', sql`lower(${table.domain}) gin_trgm_ops`),
     index('accounts_crm_id_idx').on(table.crmId),
     index('accounts_support_id_idx').on(table.supportId),
     index('accounts_billing_id_idx').on(table.billingId),
@@ -79,6 +82,11 @@ export const contacts = pgTable(
     uniqueIndex('contacts_source_external_id_key').on(table.source, table.externalId),
     index('contacts_account_id_idx').on(table.accountId),
     index('contacts_email_lower_idx').on(sql`lower(${table.email})`),
+    // Global search: substring match on the full name and the email (pg_trgm).
+    index('contacts_search_trgm_idx').using(
+      'gin',
+      sql`lower(coalesce(${table.firstName}, '') || ' ' || coalesce(${table.lastName}, '') || ' ' || coalesce(${table.email}, '')) gin_trgm_ops`,
+    ),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './imports';
 export * from './revenue-facts';
 export * from './cs-costs';
 export * from './health';
+export * from './views';

@@ -578,4 +578,22 @@ describe('health scoring API', () => {
       expect(accepted.body.scorecard.definition).toEqual(calibration.body.proposed);
     });
   });
+
+  it("deleting an account deletes its snapshots (health_snapshots has no foreign key; a trigger does it)", async () => {
+    const created = await request(server, 'POST', '/api/v1/accounts', { as: manager, body: { name: 'Short-lived' } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const snapshotsOf = async () =>
+      (
+        await server.database.pool.query<{ count: number }>(
+          'SELECT count(*)::int AS count FROM health_snapshots WHERE account_id = $1',
+          [id],
+        )
+      ).rows[0]!.count;
+    expect(await snapshotsOf()).toBe(1);
+    const others = (await countRows(server.database, 'health_snapshots')) - 1;
+    expect((await request(server, 'DELETE', `/api/v1/accounts/${id}`, { as: manager })).status).toBe(204);
+    expect(await snapshotsOf()).toBe(0);
+    expect(await countRows(server.database, 'health_snapshots')).toBe(others);
+  });
 });

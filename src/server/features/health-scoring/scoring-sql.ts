@@ -342,7 +342,7 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
     ctes.set(
       'ticket_counts',
       `SELECT tickets.account_id, ${[...tickets.columns.values()].join(', ')}
-       FROM tickets WHERE ${inTarget('tickets')} (${[...tickets.conditions].join(') OR (')}) GROUP BY tickets.account_id`,
+       FROM tickets WHERE ${inTarget('tickets')} ((${[...tickets.conditions].join(') OR (')})) GROUP BY tickets.account_id`,
     );
     joins.add('LEFT JOIN ticket_counts ON ticket_counts.account_id = t.account_id');
   }
