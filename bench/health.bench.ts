@@ -156,12 +156,15 @@ interface ScoringBreakdown {
   inputs: { name: string; ms: number }[];
   /** The rest of the `raw` CTE: reading the target, the joins themselves and the EXISTS subplans. */
   rawJoinsMs: number;
-  /** After `raw`: the materialised arithmetic steps (scored … displayed) and the final projection (pipelined, so approximate). */
+  /** After `raw`: the materialised arithmetic steps (scored, totals, summed) and the final projection (pipelined, so approximate). */
   arithmeticMs: number;
 }
 
-/** Alias of the target in the `raw` CTE of buildScoringQuery (`FROM target t JOIN accounts a`). */
-const TARGET_ALIAS = 't';
+/**
+ * Aliases on the target's side of the joins into `raw`: `t` (`FROM target t JOIN accounts a`), or
+ * `a_1`/`a` when PostgreSQL inlines the target CTE (it does when the inputs do not refer to it).
+ */
+const TARGET_ALIASES = ['t', 'a_1', 'a'];
 
 function hasAlias(node: PlanNode, alias: string): boolean {
   return node.Alias === alias || (node.Plans ?? []).some((child) => hasAlias(child, alias));
@@ -194,10 +197,10 @@ async function explainScoring(database: Database, asOf: Date): Promise<ScoringBr
     if (node['Subplan Name'] === 'CTE raw') rawMs = node['Actual Total Time'];
     const condition = node['Hash Cond'] ?? node['Merge Cond'];
     const children = node.Plans ?? [];
-    const withTarget = children.filter((child) => hasAlias(child, TARGET_ALIAS));
+    const withTarget = children.filter((child) => TARGET_ALIASES.some((alias) => hasAlias(child, alias)));
     const name = [...(condition ?? '').matchAll(/(\w+)\.account_id/g)]
       .map((match) => match[1]!)
-      .find((alias) => alias !== TARGET_ALIAS);
+      .find((alias) => !TARGET_ALIASES.includes(alias));
     if (name !== undefined && children.length === 2 && withTarget.length === 1) {
       const input = children.find((child) => child !== withTarget[0])!;
       inputs.push({ name, ms: input['Actual Total Time'] * input['Actual Loops'] });

@@ -386,8 +386,11 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
     );
     return `${sum} AS mt_${g}`;
   });
+  // gt: sum of the weights of the groups with a counted measure, in group order from 0. Weights are
+  // above 0, so "mt_g > 0" is "some member counted", which lets gt sit in the same step as mt_g.
   const groupTotal = groups.reduce(
-    (acc, group, g) => `(${acc} + CASE WHEN mt_${g} > 0 THEN ${float(group.weight)} ELSE 0::float8 END)`,
+    (acc, group) =>
+      `(${acc} + CASE WHEN ${group.members.map((member) => present(member.index)).join(' OR ')} THEN ${float(group.weight)} ELSE 0::float8 END)`,
     '0::float8',
   );
   const groupOf = new Map<number, number>();
@@ -399,9 +402,9 @@ export function buildScoringQuery(options: ScoringQueryOptions): { text: string;
     return `CASE WHEN m_${index} IS NULL OR mt_${g} = 0 OR gt = 0 THEN 0::float8 ELSE ((${float(group.weight)} / gt) * (${float(weight)} / mt_${g})) * m_${index} END`;
   };
   const scoreSum = measures.reduce((acc, { index }) => `(${acc} + ${contribution(index)})`, '0::float8');
-  const displayExpression = 'floor(score * 100 + 0.5) / 100';
+  const displayExpression = '(floor(score * 100 + 0.5) / 100)';
   const bandArms = definition.bands
-    .map((band, position) => `WHEN display <= ${float(band.upper)} THEN ${position}`)
+    .map((band, position) => `WHEN ${displayExpression} <= ${float(band.upper)} THEN ${position}`)
     .join(' ');
   const lastBand = definition.bands.length - 1;
   const bandNames = parameters.add(
@@ -420,28 +423,24 @@ raw AS MATERIALIZED (
   ${[...joins].join('\n  ')}
 ),
 scored AS MATERIALIZED (
-  SELECT account_id, ${measures.map(({ index }) => `raw_${index}`).join(', ')}, ${scoreColumns.join(',\n    ')} FROM raw
+  SELECT account_id, ARRAY[${measures.map(({ index }) => `raw_${index}`).join(', ')}]::text[] AS raw_values,
+    ${scoreColumns.join(',\n    ')} FROM raw
 ),
 totals AS MATERIALIZED (
-  SELECT *, ${measureTotals.join(', ')} FROM scored
-),
-weighted AS MATERIALIZED (
-  SELECT *, ${groupTotal} AS gt FROM totals
+  SELECT *, ${measureTotals.join(', ')}, ${groupTotal} AS gt FROM scored
 ),
 summed AS MATERIALIZED (
-  SELECT *, CASE WHEN gt > 0 THEN ${scoreSum} END AS score FROM weighted
-),
-displayed AS MATERIALIZED (
-  SELECT *, ${displayExpression} AS display FROM summed
+  SELECT account_id, raw_values,
+    ARRAY[${measures.map(({ index }) => `m_${index}`).join(', ')}]::float8[] AS measure_scores,
+    CASE WHEN gt > 0 THEN ${scoreSum} END AS score
+  FROM totals
 )
-SELECT account_id,
-  ARRAY[${measures.map(({ index }) => `raw_${index}`).join(', ')}]::text[] AS raw_values,
-  ARRAY[${measures.map(({ index }) => `m_${index}`).join(', ')}]::float8[] AS measure_scores,
+SELECT account_id, raw_values, measure_scores,
   CASE WHEN score IS NULL THEN 'not-scored' ELSE 'scored' END AS status,
   score,
-  display AS display_score,
+  ${displayExpression} AS display_score,
   CASE WHEN score IS NULL THEN NULL ELSE (${bandNames})[1 + CASE ${bandArms} ELSE ${lastBand} END] END AS band,
   CASE WHEN score IS NULL THEN NULL ELSE CASE ${bandArms} ELSE ${lastBand} END END AS band_index
-FROM displayed`;
+FROM summed`;
   return { text, values: parameters.values };
 }
