@@ -30,9 +30,18 @@ export interface TestServer {
 
 let userCounter = 0;
 
-export async function startTestServer(options: { webRoot?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { webRoot?: string; trackingRequestsPerSecond?: number } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, config: { secureCookies: false } }, { logLevel: 'warn', webRoot: options.webRoot });
+  const app = await buildApp(
+    { database, config: { secureCookies: false } },
+    {
+      logLevel: 'warn',
+      webRoot: options.webRoot,
+      trackingRequestsPerSecond: options.trackingRequestsPerSecond,
+    },
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -45,13 +54,19 @@ export async function startTestServer(options: { webRoot?: string } = {}): Promi
     async signIn(role, email) {
       userCounter += 1;
       const address = email ?? `${role}${userCounter}-${process.pid}@example.test`;
-      const user = await createUser(database.db, { email: address, name: `${role} ${userCounter}`, role, password: TEST_PASSWORD });
+      const user = await createUser(database.db, {
+        email: address,
+        name: `${role} ${userCounter}`,
+        role,
+        password: TEST_PASSWORD,
+      });
       const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: address, password: TEST_PASSWORD }),
       });
-      if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
       const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
       return { id: user.id, email: user.email, role, cookie };
     },

@@ -39,6 +39,9 @@ const permissions = {
   'health.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
   /** Scorecards, recomputes and calibration: what every account's score means. */
   'health.manage': { roles: ['admin', 'manager'], scope: 'write' },
+  /** Write keys for the tracking endpoints, and mapping unmatched tracked users and groups to accounts. */
+  'tracking.manage': { roles: ['admin'], scope: 'admin' },
+  'tracking.read': { roles: ['admin', 'manager'], scope: 'read' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: TokenScope }>;
 
 export type Permission = keyof typeof permissions;

@@ -9,3 +9,4 @@ export * from './revenue-facts';
 export * from './cs-costs';
 export * from './health';
 export * from './views';
+export * from './tracking';

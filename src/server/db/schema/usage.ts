@@ -1,4 +1,17 @@
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts, contacts } from './customers';
 
 /** A raw product usage event (track/page), kept even when its account is not known yet. */
@@ -13,14 +26,25 @@ export const usageEvents = pgTable(
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
     userId: text('user_id'),
     anonymousId: text('anonymous_id'),
+    /** `user:<userId>` or `anon:<anonymousId>`: the tracked user (tracked_users) the event belongs to. */
+    userKey: text('user_key').notNull(),
+    /** track | page | screen */
+    type: text('type').notNull().default('track'),
+    /** The event name; for page and screen calls, their name (or "" when none was given). */
     event: text('event').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+    /** The sender's context object (library, page, ip…), as sent. */
+    context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
   },
   (table) => [
     uniqueIndex('usage_events_source_message_id_key').on(table.source, table.messageId),
     index('usage_events_account_occurred_idx').on(table.accountId, table.occurredAt),
+    // Events waiting for their user's account (unmatched): listed for admins, attributed once linked.
+    index('usage_events_unmatched_idx')
+      .on(table.source, table.userKey)
+      .where(sql`${table.accountId} IS NULL`),
   ],
 );
 

@@ -1,0 +1,41 @@
+/**
+ * CTEs that fold the events of a CTE named `landed` (columns account_id, user_key, type, event,
+ * occurred_at: events just stored, or unmatched ones just attributed) into the daily aggregates:
+ * usage_daily_users gets each (account, UTC day, user) once, and usage_daily adds the events, the
+ * count per event name and the users not seen that day before. Only rows that changed state in this
+ * statement are folded, so a replayed message never counts twice. `sourceParameter` is the SQL
+ * placeholder of the source name (written on new usage_daily rows).
+ *
+ * Event names: a track call counts under its event name, page and screen calls under
+ * `page:<name>` / `screen:<name>`.
+ */
+export function usageFoldCtes(sourceParameter: string): string {
+  return `
+folded AS (
+  SELECT account_id, (occurred_at AT TIME ZONE 'UTC')::date AS day, user_key,
+         CASE WHEN type = 'track' THEN event ELSE type || ':' || event END AS name
+  FROM landed WHERE account_id IS NOT NULL
+),
+new_users AS (
+  INSERT INTO usage_daily_users (account_id, day, user_key)
+  SELECT DISTINCT account_id, day, user_key FROM folded ORDER BY 1, 2, 3
+  ON CONFLICT DO NOTHING
+  RETURNING account_id, day
+),
+named AS (SELECT account_id, day, name, count(*) AS n FROM folded GROUP BY 1, 2, 3),
+per_day AS (
+  SELECT account_id, day, sum(n)::int AS events, jsonb_object_agg(name, n) AS counts FROM named GROUP BY 1, 2
+),
+new_user_counts AS (SELECT account_id, day, count(*)::int AS users FROM new_users GROUP BY 1, 2),
+daily AS (
+  INSERT INTO usage_daily (account_id, day, active_users, event_count, event_counts, source)
+  SELECT p.account_id, p.day, coalesce(n.users, 0), p.events, p.counts, ${sourceParameter}
+  FROM per_day p LEFT JOIN new_user_counts n ON n.account_id = p.account_id AND n.day = p.day
+  ORDER BY p.account_id, p.day
+  ON CONFLICT (account_id, day) DO UPDATE SET
+    active_users = usage_daily.active_users + excluded.active_users,
+    event_count = usage_daily.event_count + excluded.event_count,
+    event_counts = usage_add_counts(usage_daily.event_counts, excluded.event_counts)
+  RETURNING account_id
+)`;
+}
