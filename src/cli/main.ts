@@ -13,6 +13,7 @@ import { registerMigrateCommand } from './commands/migrate.command';
 import { registerStartCommand } from './commands/start.command';
 import { registerTokensCommand } from './commands/tokens.command';
 import { registerUsersCommand } from './commands/users.command';
+import { registerWriteKeysCommand } from './commands/write-keys.command';
 
 const program = new Command()
   .name('cycle')
@@ -25,6 +26,7 @@ registerDemoCommand(program);
 registerImportCommand(program);
 registerUsersCommand(program);
 registerTokensCommand(program);
+registerWriteKeysCommand(program);
 registerMetricsCommand(program);
 registerHealthCommand(program);
 registerMigrateCommand(program);

@@ -115,14 +115,12 @@ export function trackingRoutes(
             receivedAt,
           });
           queue.add(result.accountIds);
-          return reply
-            .code(200)
-            .send({
-              success: true,
-              stored: result.stored,
-              duplicates: result.duplicates,
-              unmatched: result.unmatched,
-            });
+          return reply.code(200).send({
+            success: true,
+            stored: result.stored,
+            duplicates: result.duplicates,
+            unmatched: result.unmatched,
+          });
         },
       );
     }

@@ -196,6 +196,53 @@ describe('tracking endpoints', () => {
     ).toBe(0);
   });
 
+  it('rescores the account within a second of its events landing (off the request)', async () => {
+    const scorecard = await request(server, 'POST', '/api/v1/health/scorecards', {
+      as: admin,
+      body: {
+        name: 'Usage',
+        definition: {
+          groups: [],
+          measures: [
+            {
+              id: 'events',
+              name: 'Events in 30 days',
+              weight: 1,
+              input: { kind: 'events' },
+              windowDays: 30,
+              scheme: { kind: 'linear', from: { value: 0, score: 0 }, to: { value: 100, score: 100 } },
+              missingData: 'exclude',
+            },
+          ],
+          bands: [
+            { name: 'Red', lower: 0, upper: 50 },
+            { name: 'Green', lower: 50, upper: 100 },
+          ],
+        },
+      },
+    });
+    expect(scorecard.status).toBe(201);
+    const rawEvents = async () =>
+      (await request(server, 'GET', `/api/v1/accounts/${accountId}/health`, { as: manager })).body
+        .explanation?.[0]?.rawValue;
+    const before = Number(await rawEvents());
+    const sentAt = performance.now();
+    await send('/v1/batch', {
+      batch: Array.from({ length: 5 }, (_, index) => ({
+        type: 'track',
+        messageId: `score-${index}`,
+        userId: 'u-1',
+        event: 'Report Run',
+      })),
+    });
+    let after = before;
+    while (after !== before + 5 && performance.now() - sentAt < 5_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = Number(await rawEvents());
+    }
+    expect(after).toBe(before + 5);
+  });
+
   it("corrects the sender's clock: timestamp = receivedAt − (sentAt − timestamp)", async () => {
     const skew = 3_600_000; // the client's clock is an hour fast
     const clientNow = Date.now() + skew;
