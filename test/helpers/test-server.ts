@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import type { WebhookDispatcherOptions } from '../../src/server/features/webhooks/webhook-dispatcher';
 import type { Role } from '../../src/server/auth/policy';
 import type { Database } from '../../src/server/db/database';
 import { createApiToken } from '../../src/server/features/tokens/token.service';
@@ -31,7 +32,7 @@ export interface TestServer {
 let userCounter = 0;
 
 export async function startTestServer(
-  options: { webRoot?: string; trackingRequestsPerSecond?: number } = {},
+  options: { webRoot?: string; trackingRequestsPerSecond?: number; webhooks?: WebhookDispatcherOptions } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase();
   const app = await buildApp(
@@ -40,6 +41,7 @@ export async function startTestServer(
       logLevel: 'warn',
       webRoot: options.webRoot,
       trackingRequestsPerSecond: options.trackingRequestsPerSecond,
+      webhooks: options.webhooks,
     },
   );
   await app.listen({ host: '127.0.0.1', port: 0 });

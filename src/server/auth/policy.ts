@@ -42,6 +42,8 @@ const permissions = {
   /** Write keys for the tracking endpoints, and mapping unmatched tracked users and groups to accounts. */
   'tracking.manage': { roles: ['admin'], scope: 'admin' },
   'tracking.read': { roles: ['admin', 'manager'], scope: 'read' },
+  /** Outbound webhooks: where events go, signed with a secret; admin only. */
+  'webhooks.manage': { roles: ['admin'], scope: 'admin' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: TokenScope }>;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,13 @@
 /** Value lists shared by the server schema, the API contracts and the web app. */
 export const accountStatuses = ['prospect', 'onboarding', 'active', 'churned'] as const;
-export const contactRoles = ['champion', 'decision_maker', 'exec_sponsor', 'power_user', 'billing', 'user'] as const;
+export const contactRoles = [
+  'champion',
+  'decision_maker',
+  'exec_sponsor',
+  'power_user',
+  'billing',
+  'user',
+] as const;
 export const activityKinds = ['call', 'meeting', 'email', 'note', 'ebr', 'qbr', 'training'] as const;
 export const billingIntervals = ['month', 'quarter', 'year'] as const;
 export const subscriptionStatuses = ['active', 'cancelled', 'trial'] as const;
@@ -13,3 +20,14 @@ export type AccountStatus = (typeof accountStatuses)[number];
 export type ContactRole = (typeof contactRoles)[number];
 export type ActivityKind = (typeof activityKinds)[number];
 export type UserRole = (typeof userRoles)[number];
+/** Events an outbound webhook can subscribe to (docs/webhooks.md says when each is sent). */
+export const webhookEventTypes = [
+  'account.health_band_changed',
+  'account.churned',
+  'account.stage_changed',
+  'survey.response_received',
+  'import.completed',
+] as const;
+/** `json`: Cycle's signed event envelope; `slack`: a Slack incoming-webhook message (`{ text }`). */
+export const webhookFormats = ['json', 'slack'] as const;
+export const webhookDeliveryStatuses = ['pending', 'succeeded', 'failed'] as const;

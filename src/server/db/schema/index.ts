@@ -10,3 +10,4 @@ export * from './cs-costs';
 export * from './health';
 export * from './views';
 export * from './tracking';
+export * from './webhooks';

@@ -90,7 +90,8 @@ export async function recomputeHealth(
         `WITH scored AS ${whole ? '(SELECT * FROM health_scored)' : `(${query.text})`},
 digested AS (SELECT *, md5(raw_values::text)::uuid AS inputs_digest FROM scored),
 changed AS (
-  SELECT s.* FROM digested s LEFT JOIN account_health h ON h.account_id = s.account_id
+  SELECT s.*, h.band AS previous_band, h.display_score AS previous_score
+  FROM digested s LEFT JOIN account_health h ON h.account_id = s.account_id
   WHERE h.account_id IS NULL
      OR h.as_of_date < ($1::timestamptz AT TIME ZONE 'UTC')::date
      OR h.scorecard_id <> ${scorecardParameter} OR h.scorecard_version <> ${versionParameter}
@@ -113,6 +114,22 @@ upserted AS (
     scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version, status = excluded.status,
     score = excluded.score, display_score = excluded.display_score, band = excluded.band, band_index = excluded.band_index,
     inputs_digest = excluded.inputs_digest
+  RETURNING 1
+),
+-- Webhook outbox: account.health_band_changed for every account whose band moved (not its first score).
+band_changes AS MATERIALIZED (
+  SELECT gen_random_uuid() AS event_id,
+         jsonb_build_object('account', webhook_account_json(a), 'previousBand', c.previous_band, 'band', c.band,
+                            'previousScore', c.previous_score, 'score', c.display_score,
+                            'scorecard', jsonb_build_object('id', ${scorecardParameter}, 'version', ${versionParameter})) AS data
+  FROM changed c JOIN accounts a ON a.id = c.account_id
+  WHERE c.previous_band IS NOT NULL AND c.band IS NOT NULL AND c.previous_band <> c.band
+    AND EXISTS (SELECT 1 FROM webhook_subscriptions WHERE active AND 'account.health_band_changed' = ANY(events))
+),
+band_events AS (
+  INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, data)
+  SELECT w.id, e.event_id, 'account.health_band_changed', e.data
+  FROM band_changes e JOIN webhook_subscriptions w ON w.active AND 'account.health_band_changed' = ANY(w.events)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM scored)::int AS accounts, (SELECT count(*) FROM upserted)::int AS snapshots`,
