@@ -31,6 +31,8 @@ export const tickets = pgTable(
   (table) => [
     uniqueIndex('tickets_source_external_id_key').on(table.source, table.externalId),
     index('tickets_account_opened_idx').on(table.accountId, table.openedAt),
+    // The Account 360's timeline and support KPIs read an account's resolved tickets by resolution time.
+    index('tickets_account_resolved_idx').on(table.accountId, table.resolvedAt).where(sql`${table.resolvedAt} IS NOT NULL`),
     check('tickets_status_check', sql`${table.status} IN ('new', 'open', 'pending', 'on_hold', 'solved', 'closed')`),
     check('tickets_priority_check', sql`${table.priority} IN ('low', 'normal', 'high', 'urgent')`),
     check('tickets_csat_check', sql`${table.csatScore} IS NULL OR ${table.csatScore} BETWEEN 1 AND 5`),

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_account_resolved_idx" ON "tickets" USING btree ("account_id","resolved_at") WHERE "tickets"."resolved_at" IS NOT NULL;
