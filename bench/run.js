@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every bench/*.bench.ts in turn (each prints its own table and ratios).
 // `npm run bench -- import` (or `npm run bench import`) runs only the benchmarks whose file name contains
-// "import"; new benchmarks are picked up by their `.bench.ts` name (e.g. `npm run bench health`).
+// "import"; arguments after the name go to each benchmark (`npm run bench ingest -- --events 20000`); new benchmarks are picked up by their `.bench.ts` name (e.g. `npm run bench health`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,11 @@ if (benches.length === 0) {
 let failed = 0;
 for (const name of benches) {
   process.stdout.write(`\n## ${name}\n`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, name)], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, name), ...process.argv.slice(3)],
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  );
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed > 0 ? 1 : 0);

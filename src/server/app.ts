@@ -17,16 +17,24 @@ import {
 import { installAuthentication } from './auth/authenticate';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { account360TabRoutes } from './features/account-timeline/account-360-tabs.routes';
 import { accountRoutes } from './features/accounts/account.routes';
 import { activityRoutes } from './features/activities/activity.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { contactRoutes } from './features/contacts/contact.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { homeRoutes } from './features/home/home.routes';
 import { importRoutes } from './features/imports/import.routes';
 import { metricsRoutes } from './features/metrics/metrics.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { healthScoringRoutes } from './features/health-scoring/health-scoring.routes';
 import { tokenRoutes } from './features/tokens/token.routes';
+import { trackingAdminRoutes } from './features/tracking/tracking-admin.routes';
+import { trackingRoutes } from './features/tracking/tracking.routes';
+import type { WebhookDispatcherOptions } from './features/webhooks/webhook-dispatcher';
+import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { userRoutes } from './features/users/user.routes';
+import { savedViewRoutes } from './features/views/saved-view.routes';
 import { workspaceRoutes } from './features/workspace/workspace.routes';
 import { IMPORT_FILE_LIMIT, JSON_BODY_LIMIT } from './http/limits';
 import { ProblemError, type ProblemItem } from './http/problem';
@@ -39,14 +47,20 @@ export interface AppContext {
 
 export type App = FastifyInstance;
 
-
 /**
  * Builds the Fastify app: security, validation, OpenAPI, every feature's routes and the web app.
  * Used by `main.ts` and by the integration tests (which listen on 127.0.0.1 and call it over HTTP).
  */
 export async function buildApp(
   context: AppContext,
-  options: { logLevel?: string; webRoot?: string } = {},
+  options: {
+    logLevel?: string;
+    webRoot?: string;
+    /** Requests per second per write key on the tracking endpoints (default 1,000); tests lower it. */
+    trackingRequestsPerSecond?: number;
+    /** Webhook dispatch timing (retry backoff, poll interval); tests shorten it. */
+    webhooks?: WebhookDispatcherOptions;
+  } = {},
 ): Promise<FastifyInstance> {
   const logRequests = options.logLevel === 'debug' || options.logLevel === 'trace';
   const app = Fastify({
@@ -92,6 +106,13 @@ export async function buildApp(
   await app.register(importRoutes(context), { prefix: '/api/v1' });
   await app.register(metricsRoutes(context), { prefix: '/api/v1' });
   await app.register(healthScoringRoutes(context), { prefix: '/api/v1' });
+  await app.register(savedViewRoutes(context), { prefix: '/api/v1' });
+  await app.register(account360TabRoutes(context), { prefix: '/api/v1' });
+  await app.register(homeRoutes(context), { prefix: '/api/v1' });
+  await app.register(searchRoutes(context), { prefix: '/api/v1' });
+  await app.register(trackingAdminRoutes(context), { prefix: '/api/v1' });
+  await app.register(webhookRoutes(context, options.webhooks), { prefix: '/api/v1' });
+  await app.register(trackingRoutes(context, { requestsPerSecond: options.trackingRequestsPerSecond }));
 
   await registerWebApp(app, options.webRoot);
   return app;
@@ -105,7 +126,8 @@ async function registerWebApp(app: FastifyInstance, webRoot: string | undefined)
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
-    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/v1/') && !path.extname(url);
+    const isPage =
+      request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/v1/') && !path.extname(url);
     if (hasWeb && isPage) {
       return reply.type('text/html').sendFile('index.html');
     }
@@ -126,7 +148,11 @@ function sendProblem(reply: import('fastify').FastifyReply, problem: ProblemErro
     });
 }
 
-function presentError(error: FastifyError, request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) {
+function presentError(
+  error: FastifyError,
+  request: import('fastify').FastifyRequest,
+  reply: import('fastify').FastifyReply,
+) {
   if (error instanceof ProblemError) return sendProblem(reply, error);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
@@ -135,14 +161,23 @@ function presentError(error: FastifyError, request: import('fastify').FastifyReq
       return { field: pathText ? `${where}.${pathText}` : where, message: describeIssue(issue) };
     });
     const summary = errors.map((item) => `${item.field}: ${item.message}`).join('; ');
-    return sendProblem(reply, new ProblemError(400, 'Invalid request', `The request ${where} is invalid: ${summary}`, errors));
+    return sendProblem(
+      reply,
+      new ProblemError(400, 'Invalid request', `The request ${where} is invalid: ${summary}`, errors),
+    );
   }
   const status = error.statusCode ?? 500;
   if (status === 413) {
-    return sendProblem(reply, new ProblemError(413, 'Too large', `${error.message}. The limit is ${describeLimit(request)}.`));
+    return sendProblem(
+      reply,
+      new ProblemError(413, 'Too large', `${error.message}. The limit is ${describeLimit(request)}.`),
+    );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return sendProblem(reply, new ProblemError(415, 'Unsupported media type', `${error.message}. Send application/json.`));
+    return sendProblem(
+      reply,
+      new ProblemError(415, 'Unsupported media type', `${error.message}. Send application/json.`),
+    );
   }
   if (status === 429) {
     return sendProblem(reply, new ProblemError(429, 'Too many requests', `${error.message}`));
@@ -151,10 +186,17 @@ function presentError(error: FastifyError, request: import('fastify').FastifyReq
     return sendProblem(reply, new ProblemError(status, 'Invalid request', error.message));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(reply, new ProblemError(500, 'Internal error', 'Something went wrong on the server; it has been logged.'));
+  return sendProblem(
+    reply,
+    new ProblemError(500, 'Internal error', 'Something went wrong on the server; it has been logged.'),
+  );
 }
 
-function describeIssue(issue: { message?: string; keyword: string; params: Record<string, unknown> }): string {
+function describeIssue(issue: {
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}): string {
   if (issue.keyword === 'unrecognized_keys') {
     const keys = (issue.params.keys as string[] | undefined) ?? [];
     return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((key) => `"${key}"`).join(', ')}; remove ${keys.length > 1 ? 'them' : 'it'}`;
@@ -164,5 +206,7 @@ function describeIssue(issue: { message?: string; keyword: string; params: Recor
 
 function describeLimit(request: import('fastify').FastifyRequest): string {
   const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-  return request.url.startsWith('/api/v1/imports') ? megabytes(IMPORT_FILE_LIMIT) : megabytes(JSON_BODY_LIMIT);
+  return request.url.startsWith('/api/v1/imports')
+    ? megabytes(IMPORT_FILE_LIMIT)
+    : megabytes(JSON_BODY_LIMIT);
 }

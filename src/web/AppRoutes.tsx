@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { UNAUTHORIZED_EVENT } from './api/api-client';
 import { AppLayout } from './components/AppLayout';
 import { PageLoader } from './components/PageLoader';
@@ -8,15 +8,33 @@ import { RequireSession } from './components/RequireSession';
 import { signInPath } from './sign-in-path';
 
 // Pages load on demand so the first screen only downloads what it shows.
-const LoginPage = lazy(() => import('./pages/login/LoginPage').then((module) => ({ default: module.LoginPage })));
-const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage').then((module) => ({ default: module.AccountsPage })));
-const AccountPage = lazy(() => import('./pages/account/AccountPage').then((module) => ({ default: module.AccountPage })));
-const MetricsPage = lazy(() => import('./pages/metrics/MetricsPage').then((module) => ({ default: module.MetricsPage })));
-const HealthPage = lazy(() => import('./pages/health/HealthPage').then((module) => ({ default: module.HealthPage })));
-const ScorecardEditorPage = lazy(() =>
-  import('./pages/health/editor/ScorecardEditorPage').then((module) => ({ default: module.ScorecardEditorPage })),
+const LoginPage = lazy(() =>
+  import('./pages/login/LoginPage').then((module) => ({ default: module.LoginPage })),
 );
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((module) => ({ default: module.NotFoundPage })));
+const loadHomePage = () => import('./pages/home/HomePage').then((module) => ({ default: module.HomePage }));
+// Home is the first page after sign-in: fetch its code beside the session check instead of after it.
+if (typeof window !== 'undefined' && window.location.pathname === '/') void loadHomePage();
+const HomePage = lazy(loadHomePage);
+const AccountsPage = lazy(() =>
+  import('./pages/accounts/AccountsPage').then((module) => ({ default: module.AccountsPage })),
+);
+const AccountPage = lazy(() =>
+  import('./pages/account/AccountPage').then((module) => ({ default: module.AccountPage })),
+);
+const MetricsPage = lazy(() =>
+  import('./pages/metrics/MetricsPage').then((module) => ({ default: module.MetricsPage })),
+);
+const HealthPage = lazy(() =>
+  import('./pages/health/HealthPage').then((module) => ({ default: module.HealthPage })),
+);
+const ScorecardEditorPage = lazy(() =>
+  import('./pages/health/editor/ScorecardEditorPage').then((module) => ({
+    default: module.ScorecardEditorPage,
+  })),
+);
+const NotFoundPage = lazy(() =>
+  import('./pages/NotFoundPage').then((module) => ({ default: module.NotFoundPage })),
+);
 
 /** When any call answers 401 (session expired or signed out elsewhere), go to sign-in and come back after. */
 function RedirectWhenSignedOut() {
@@ -55,7 +73,7 @@ export function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/accounts" replace />} />
+          <Route index element={<HomePage />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="metrics" element={<MetricsPage />} />

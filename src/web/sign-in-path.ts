@@ -5,8 +5,15 @@ export function signInPath(location: { pathname: string; search: string; hash?: 
   return `/login?next=${encodeURIComponent(target)}`;
 }
 
-/** Where to go after signing in: the `next` parameter when it is a path on this site, else the accounts list. */
+/** Where to go after signing in: the `next` parameter when it is a path on this site, else Home. */
 export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/accounts';
+  if (
+    !next ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    next.startsWith('/login')
+  )
+    return '/';
   return next;
 }

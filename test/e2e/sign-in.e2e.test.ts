@@ -73,7 +73,8 @@ describe.skipIf(!hasChromium)('signing in and out', () => {
     await page.getByLabel('Email').fill(workspace.signInAs.email);
     await page.getByLabel(/^Password/).fill(workspace.signInAs.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/accounts');
+    // Signing in without a page to return to lands on Home.
+    await page.waitForURL((url) => url.pathname === '/');
 
     await page.getByRole('button', { name: `Account menu for ${workspace.signInAs.name}` }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Account360 } from '../../shared/api/account-360.contract';
-import type { AccountListResponse } from '../../shared/api/accounts.contract';
+import type {
+  AccountListResponse,
+  AccountReassign,
+  AccountReassignResult,
+} from '../../shared/api/accounts.contract';
 import type { Activity, ActivityCreate } from '../../shared/api/activities.contract';
 import { ApiError, apiRequest, type QueryValues } from './api-client';
 import { queryKeys } from './query-keys';
@@ -27,6 +31,16 @@ export function useAccountList(query: QueryValues) {
   });
 }
 
+/** Moves many accounts to one owner (managers and admins); every list and account refreshes after. */
+export function useReassignAccounts() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountReassign) =>
+      apiRequest<AccountReassignResult>('/accounts/reassign', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['accounts'] }),
+  });
+}
+
 export function useAccount360(id: string) {
   return useQuery({
     queryKey: queryKeys.account(id),
@@ -39,7 +53,10 @@ export function useActivities(accountId: string, pageSize = 50) {
   return useQuery({
     queryKey: queryKeys.activities(accountId),
     queryFn: ({ signal }) =>
-      apiRequest<ActivityList>(`/accounts/${encodeURIComponent(accountId)}/activities`, { signal, query: { pageSize } }),
+      apiRequest<ActivityList>(`/accounts/${encodeURIComponent(accountId)}/activities`, {
+        signal,
+        query: { pageSize },
+      }),
     retry: (failureCount, error) => !isFinal(error) && failureCount < 2,
   });
 }
@@ -49,7 +66,10 @@ export function useLogActivity(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (activity: ActivityCreate) =>
-      apiRequest<Activity>(`/accounts/${encodeURIComponent(accountId)}/activities`, { method: 'POST', body: activity }),
+      apiRequest<Activity>(`/accounts/${encodeURIComponent(accountId)}/activities`, {
+        method: 'POST',
+        body: activity,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId) }),
   });
 }

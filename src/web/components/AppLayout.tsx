@@ -7,6 +7,7 @@ import classes from './AppLayout.module.css';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { IconCycle } from './icons';
 import { PageLoader } from './PageLoader';
+import { GlobalSearch } from './search/GlobalSearch';
 import { UserMenu } from './UserMenu';
 
 function DemoBadge() {
@@ -26,7 +27,10 @@ function DemoBadge() {
   );
 }
 
-/** The frame of every signed-in page: header with name, navigation, demo marker, theme switch and user menu. */
+/**
+ * The frame of every signed-in page: header with name, navigation by what people do (Home, Accounts,
+ * Metrics, Health), global search (Ctrl/Cmd+K), demo marker, theme switch and user menu.
+ */
 export function AppLayout() {
   const me = useMe();
   return (
@@ -37,7 +41,7 @@ export function AppLayout() {
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
           <Group gap="xl" wrap="nowrap">
-            <Link to="/accounts" className={classes.brand} aria-label="Cycle home">
+            <Link to="/" className={classes.brand} aria-label="Cycle home">
               <span className={classes.logo}>
                 <IconCycle size={18} />
               </span>
@@ -47,6 +51,9 @@ export function AppLayout() {
             </Link>
             <nav aria-label="Main">
               <Group gap={4}>
+                <NavLink to="/" end className={classes.navLink}>
+                  Home
+                </NavLink>
                 <NavLink to="/accounts" className={classes.navLink}>
                   Accounts
                 </NavLink>
@@ -60,6 +67,7 @@ export function AppLayout() {
             </nav>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <GlobalSearch />
             <DemoBadge />
             <ColorSchemeToggle />
             {me.data && <UserMenu me={me.data} />}

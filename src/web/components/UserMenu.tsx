@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../shared/api/auth.contract';
@@ -24,14 +24,17 @@ export function UserMenu({ me }: { me: Me }) {
   const onSignOut = () =>
     signOut.mutate(undefined, {
       onSuccess: () => navigate('/login', { replace: true }),
-      onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: errorMessage(error) }),
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Could not sign out', message: errorMessage(error) }),
     });
   return (
     <Menu position="bottom-end" width={240} withinPortal>
+      {/* The button's name comes from its content (no aria-label), so what is seen is what is announced. */}
       <Menu.Target>
-        <UnstyledButton className={classes.target} aria-label={`Account menu for ${me.name}`}>
+        <UnstyledButton className={classes.target}>
+          <VisuallyHidden>Account menu for </VisuallyHidden>
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size={32}>
+            <Avatar color="indigo" radius="xl" size={32} aria-hidden="true">
               {initials(me.name)}
             </Avatar>
             <div className={classes.identity}>

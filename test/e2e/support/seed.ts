@@ -1,7 +1,8 @@
 import type { AccountCreate, AccountSummary } from '../../../src/shared/api/accounts.contract';
 import type { ActivityCreate } from '../../../src/shared/api/activities.contract';
 import type { Contact, ContactCreate } from '../../../src/shared/api/contacts.contract';
-import { subscriptions, surveyResponses, tickets, usageDaily } from '../../../src/server/db/schema';
+import { accountHealth, subscriptions, surveyResponses, tickets, usageDaily } from '../../../src/server/db/schema';
+import { rebuildMrrFacts } from '../../../src/server/features/revenue/mrr-facts.repository';
 import { createUser } from '../../../src/server/features/users/user.service';
 import { writeSetting } from '../../../src/server/features/workspace/workspace.repository';
 import { DEMO_SETTING_KEY } from '../../../src/server/features/workspace/workspace.routes';
@@ -189,7 +190,80 @@ export async function seedWorkspace(server: TestServer): Promise<SeededWorkspace
   await logActivity({ kind: 'meeting', subject: 'Quarterly business review', body: 'Walked through adoption by team. Asked for an SSO fix before renewal.', outcome: 'Renewal looks likely', occurredAt: momentFromNow(-10).toISOString() });
   await logActivity({ kind: 'email', subject: 'Sent the renewal proposal', occurredAt: momentFromNow(-4).toISOString() });
 
+  // The subscriptions above went in directly: derive the monthly MRR facts (Account 360's revenue tab and timeline).
+  await rebuildMrrFacts(db);
+
   await writeSetting(db, DEMO_SETTING_KEY, { seed: 42, accounts: 8, months: 12, loadedAt: new Date().toISOString() });
 
   return { signInAs: { email: people.morgan.email, password: TEST_PASSWORD, name: people.morgan.name }, accounts };
+}
+
+/** The portfolio's health by account: score and band of a three-band scorecard; absent = not scored. */
+export const portfolioHealth: Partial<
+  Record<keyof SeededWorkspace['accounts'], { score: number; band: 'Red' | 'Yellow' | 'Green' }>
+> = {
+  acme: { score: 82.5, band: 'Green' },
+  acmeEurope: { score: 61, band: 'Yellow' },
+  globex: { score: 35.5, band: 'Red' },
+  hooli: { score: 22.25, band: 'Red' },
+  stark: { score: 90, band: 'Green' },
+  wayne: { score: 55, band: 'Yellow' },
+};
+
+/**
+ * Health for the portfolio journeys: a Red/Yellow/Green scorecard (created over the API, so the
+ * band filter and colours know its bands), then each account's latest score set to the fixed values
+ * of `portfolioHealth` so the journeys can assert exact bands and orders.
+ */
+export async function seedPortfolioHealth(server: TestServer, workspace: SeededWorkspace): Promise<void> {
+  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: people.morgan.email, password: TEST_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const scorecard = await api<{ scorecard: { id: string } }>(server, cookie, 'POST', '/health/scorecards', {
+    name: 'Portfolio health',
+    criteria: [],
+    definition: {
+      groups: [],
+      measures: [
+        {
+          id: 'open_tickets',
+          name: 'Open tickets',
+          weight: 100,
+          input: { kind: 'open_tickets' },
+          windowDays: 30,
+          scheme: { kind: 'linear', from: { value: 0, score: 100 }, to: { value: 10, score: 0 } },
+          missingData: { default: 0 },
+        },
+      ],
+      bands: [
+        { name: 'Red', lower: 0, upper: 50 },
+        { name: 'Yellow', lower: 50, upper: 75 },
+        { name: 'Green', lower: 75, upper: 100 },
+      ],
+    },
+  });
+  const bandIndex = { Red: 0, Yellow: 1, Green: 2 } as const;
+  const { db } = server.database;
+  await db.delete(accountHealth);
+  let snapshotId = 1_000_000;
+  for (const [key, health] of Object.entries(portfolioHealth)) {
+    snapshotId += 1;
+    await db.insert(accountHealth).values({
+      accountId: workspace.accounts[key as keyof SeededWorkspace['accounts']].id,
+      snapshotId,
+      computedAt: new Date(),
+      asOfDate: dayFromToday(0),
+      scorecardId: scorecard.scorecard.id,
+      scorecardVersion: 1,
+      status: 'scored',
+      score: health!.score,
+      displayScore: health!.score,
+      band: health!.band,
+      bandIndex: bandIndex[health!.band],
+      inputsDigest: '00000000-0000-4000-8000-000000000000',
+    });
+  }
 }

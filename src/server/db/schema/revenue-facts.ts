@@ -28,7 +28,13 @@ export const accountMrrMonthly = pgTable(
   (table) => [
     primaryKey({ name: 'account_mrr_monthly_pkey', columns: [table.accountId, table.month] }),
     // Covers the metrics' scans of a period's months (set-based aggregates), read index-only.
-    index('account_mrr_monthly_month_idx').on(table.month, table.accountId, table.mrrMinor, table.previousMrrMinor, table.movement),
+    index('account_mrr_monthly_month_idx').on(
+      table.month,
+      table.accountId,
+      table.mrrMinor,
+      table.previousMrrMinor,
+      table.movement,
+    ),
     // The few movements from or to 0: cohorts, churn reasons, the accounts that churned or joined in a period.
     index('account_mrr_monthly_zero_crossing_idx')
       .on(table.movement, table.month, table.accountId, table.previousMrrMinor)
@@ -56,4 +62,36 @@ export const mrrMonthlyTotals = pgTable('mrr_monthly_totals', {
   /** Σ min(MRR now, MRR then) of those accounts (trailing-12-month GRR numerator). */
   retainedCapped12Minor: bigint('retained_capped12_minor', { mode: 'number' }).notNull(),
   missingRateRows: integer('missing_rate_rows').notNull(),
+});
+
+/**
+ * Each account's MRR today (in minor units of the reporting currency), materialised so lists can sort
+ * and filter 100,000 accounts by it. Recomputed as a whole (changed rows only) when the day changed or
+ * any subscription or exchange rate changed since (ensureMrrToday, docs/decisions/0005). Accounts
+ * without MRR today have no row.
+ */
+export const accountMrrToday = pgTable(
+  'account_mrr_today',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    mrrMinor: bigint('mrr_minor', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('account_mrr_today_mrr_idx').on(table.mrrMinor, table.accountId)],
+);
+
+/**
+ * One row each: `data_version` is bumped by a statement trigger on every change to subscriptions or
+ * exchange_rates (in the writer's transaction); `computed_*` say what account_mrr_today was built from.
+ * Two tables, so a refresh never waits on a writer's row lock.
+ */
+export const mrrTodayDataVersion = pgTable('mrr_today_data_version', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+});
+export const mrrTodayComputed = pgTable('mrr_today_computed', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  computedOn: date('computed_on'),
 });

@@ -1,5 +1,5 @@
 import type { Account360 } from '../../../shared/api/account-360.contract';
-import type { AccountSummary } from '../../../shared/api/accounts.contract';
+import type { AccountListItem, AccountSummary } from '../../../shared/api/accounts.contract';
 import type { Activity } from '../../../shared/api/activities.contract';
 import type { Contact } from '../../../shared/api/contacts.contract';
 import type { activities, contacts, subscriptions } from '../../db/schema';
@@ -10,7 +10,10 @@ import { REPORTING_CURRENCY } from './current-mrr.sql';
 
 type UserRef = { id: string; name: string; email: string };
 
-export function presentAccountSummary(row: AccountRow & { mrrMinor: number }, owner: UserRef | null): AccountSummary {
+export function presentAccountSummary(
+  row: AccountRow & { mrrMinor: number },
+  owner: UserRef | null,
+): AccountSummary {
   return {
     id: row.id,
     name: row.name,
@@ -34,9 +37,16 @@ export function presentAccountSummary(row: AccountRow & { mrrMinor: number }, ow
   };
 }
 
-export function presentListRow(row: AccountListRow): AccountSummary {
-  const owner = row.ownerId && row.ownerName ? { id: row.ownerId, name: row.ownerName, email: row.ownerEmail ?? '' } : null;
-  return presentAccountSummary(row, owner);
+export function presentListRow(row: AccountListRow): AccountListItem {
+  const owner =
+    row.ownerId && row.ownerName
+      ? { id: row.ownerId, name: row.ownerName, email: row.ownerEmail ?? '' }
+      : null;
+  const health =
+    row.healthScore !== null && row.healthBand !== null && row.healthBandIndex !== null
+      ? { score: row.healthScore, band: row.healthBand, bandIndex: row.healthBandIndex }
+      : null;
+  return { ...presentAccountSummary(row, owner), health };
 }
 
 export function presentContact(row: typeof contacts.$inferSelect): Contact {
@@ -73,14 +83,20 @@ export function presentActivity(row: typeof activities.$inferSelect, userName: s
   };
 }
 
-function presentSubscription(row: typeof subscriptions.$inferSelect, today: string): Account360['subscriptions'][number] {
+function presentSubscription(
+  row: typeof subscriptions.$inferSelect,
+  today: string,
+): Account360['subscriptions'][number] {
   return {
     id: row.id,
     product: row.product,
     plan: row.plan,
     price: { amountMinor: row.amountMinor, currency: row.currency },
     billingInterval: row.billingInterval,
-    monthly: { amountMinor: Math.round(row.amountMinor / monthsPerBillingInterval(row.billingInterval)), currency: row.currency },
+    monthly: {
+      amountMinor: Math.round(row.amountMinor / monthsPerBillingInterval(row.billingInterval)),
+      currency: row.currency,
+    },
     seats: row.seats,
     startDate: row.startDate,
     endDate: row.endDate,
@@ -108,11 +124,18 @@ export function presentAccount360(input: {
 }): Account360 {
   const { account, relations, today } = input;
   const mrrMinor = input.mrrByAccount.get(account.id) ?? 0;
-  const activeSubscriptions = relations.subscriptions.filter((row) => row.startDate <= today && (row.endDate === null || row.endDate > today));
-  const seats = activeSubscriptions.reduce<number | null>((sum, row) => (row.seats === null ? sum : (sum ?? 0) + row.seats), null);
+  const activeSubscriptions = relations.subscriptions.filter(
+    (row) => row.startDate <= today && (row.endDate === null || row.endDate > today),
+  );
+  const seats = activeSubscriptions.reduce<number | null>(
+    (sum, row) => (row.seats === null ? sum : (sum ?? 0) + row.seats),
+    null,
+  );
   const usageDays = relations.usage;
   const averageActiveUsers = usageDays.length
-    ? Math.round((usageDays.reduce((sum, row) => sum + row.activeUsers, 0) / relations.usageWindowDays) * 10) / 10
+    ? Math.round(
+        (usageDays.reduce((sum, row) => sum + row.activeUsers, 0) / relations.usageWindowDays) * 10,
+      ) / 10
     : null;
   const lastActive = [...usageDays].reverse().find((row) => row.activeUsers > 0);
   return {
@@ -141,7 +164,8 @@ export function presentAccount360(input: {
       peakActiveUsers: usageDays.length ? Math.max(...usageDays.map((row) => row.activeUsers)) : null,
       events: usageDays.reduce((sum, row) => sum + row.events, 0),
       seatsPurchased: seats,
-      seatUtilisation: seats && averageActiveUsers !== null ? Math.round((averageActiveUsers / seats) * 1000) / 1000 : null,
+      seatUtilisation:
+        seats && averageActiveUsers !== null ? Math.round((averageActiveUsers / seats) * 1000) / 1000 : null,
       lastActiveDay: lastActive?.day ?? null,
       daily: usageDays.map((row) => ({ day: row.day, activeUsers: row.activeUsers, events: row.events })),
     },
@@ -170,7 +194,10 @@ export function presentAccount360(input: {
     churnEvents: relations.churnEvents.map((row) => ({
       churnedOn: row.churnedOn,
       reasonCode: row.reasonCode,
-      churnedMrr: row.churnedMrrMinor !== null && row.currency ? { amountMinor: row.churnedMrrMinor, currency: row.currency } : null,
+      churnedMrr:
+        row.churnedMrrMinor !== null && row.currency
+          ? { amountMinor: row.churnedMrrMinor, currency: row.currency }
+          : null,
       notes: row.notes,
     })),
     permissions: input.permissions,

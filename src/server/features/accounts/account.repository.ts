@@ -1,90 +1,103 @@
-import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, or, sql } from 'drizzle-orm';
 import type { AccountListFilters } from '../../../shared/api/accounts.contract';
 import type { Db, Tx } from '../../db/database';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { accounts, users } from '../../db/schema';
+import { type AccountFilterSql, accountFilterSql, whereClause } from './account-filters.sql';
 import { currentMrrByAccount } from './current-mrr.sql';
+import { ensureMrrToday, mrrTodayRows } from './mrr-today';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
-/** A row of the accounts list: the account, its MRR today and its owner. */
+/** A row of the accounts list: the account, its MRR today, its owner and its latest health. */
 export interface AccountListRow extends AccountRow {
   mrrMinor: number;
   ownerName: string | null;
   ownerEmail: string | null;
+  /** Two decimals; null when not scored (no account_health row, or one saying "not scored"). */
+  healthScore: number | null;
+  healthBand: string | null;
+  healthBandIndex: number | null;
 }
 
-export type ParsedAccountListQuery = AccountListFilters;
+/** Columns every list query selects besides the account's own (`a.*`). */
+const listColumns = sql`a.*, u.name AS owner_name, u.email AS owner_email,
+  h.display_score AS health_score, h.band AS health_band, h.band_index AS health_band_index`;
 
-const sortColumns: Record<string, SQL> = {
-  name: sql`lower(f.name)`,
-  mrr: sql`f.mrr_minor`,
-  renewalDate: sql`f.renewal_date`,
-  createdAt: sql`f.created_at`,
-  updatedAt: sql`f.updated_at`,
-};
-
-/** One page of accounts matching the filters, with the total count of matches. */
+/**
+ * One page of accounts matching the filters, with the total count of matches.
+ * MRR today is computed from subscriptions: for every account only when the filters or the sort
+ * need it, otherwise for the page's accounts alone (docs/decisions/0005-portfolio-reads.md).
+ */
 export async function listAccounts(
   db: Db,
-  query: ParsedAccountListQuery,
-  actorUserId: string,
+  query: AccountListFilters,
+  context: { actorUserId: string; today: string },
 ): Promise<{ rows: AccountListRow[]; total: number }> {
-  const where: SQL[] = [];
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    where.push(sql`(a.name ILIKE ${pattern} OR a.domain ILIKE ${pattern})`);
-  }
-  if (query.owner === 'me') where.push(sql`a.owner_id = ${actorUserId}`);
-  else if (query.owner === 'none') where.push(sql`a.owner_id IS NULL`);
-  else if (query.owner) where.push(sql`a.owner_id = ${query.owner}`);
-  if (query.status?.length) where.push(sql`a.status IN (${sql.join(query.status.map((status) => sql`${status}`), sql`, `)})`);
-  if (query.tier) where.push(sql`a.tier = ${query.tier}`);
-  if (query.segment) where.push(sql`a.segment = ${query.segment}`);
-  if (query.stage) where.push(sql`a.lifecycle_stage = ${query.stage}`);
-  if (query.parent) where.push(sql`a.parent_id = ${query.parent}`);
-  if (query.renewalFrom) where.push(sql`a.renewal_date >= ${query.renewalFrom}`);
-  if (query.renewalTo) where.push(sql`a.renewal_date <= ${query.renewalTo}`);
-  if (query.mrrMin !== undefined) where.push(sql`coalesce(m.mrr_minor, 0) >= ${query.mrrMin}`);
-  if (query.mrrMax !== undefined) where.push(sql`coalesce(m.mrr_minor, 0) <= ${query.mrrMax}`);
-  for (const trait of query.trait) {
-    const separator = trait.indexOf(':');
-    where.push(sql`a.traits ->> ${trait.slice(0, separator)} = ${trait.slice(separator + 1)}`);
-  }
-  const descending = query.sort.startsWith('-');
-  const sortColumn = sortColumns[query.sort.replace(/^-/, '')] ?? sortColumns.name!;
-  const direction = descending ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
+  const filter = accountFilterSql(query, context);
+  const where = whereClause(filter.conditions);
   const offset = (query.page - 1) * query.pageSize;
+  if (filter.needsMrr) await ensureMrrToday(db);
 
-  const result = await db.execute<Record<string, unknown>>(sql`
-    WITH m AS (${currentMrrByAccount()}),
+  // Order and cut the page on narrow rows (id and sort keys), then read the page's 50 accounts in full:
+  // sorting 100,000 whole rows (traits included) is what made wide queries slow.
+  const joins = sql`
+    ${filter.needsHealth ? sql`LEFT JOIN account_health h ON h.account_id = a.id` : sql``}
+    ${filter.needsMrr ? sql`LEFT JOIN m ON m.account_id = a.id` : sql``}`;
+  const pageOf = (withTotal: boolean) => sql`
+    ${filter.needsMrr ? sql`WITH m AS (${mrrTodayRows}),` : sql`WITH`}
     f AS (
-      SELECT a.*, coalesce(m.mrr_minor, 0)::bigint AS mrr_minor
-      FROM accounts a
-      LEFT JOIN m ON m.account_id = a.id
-      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+      SELECT a.id, ${filter.sortKey} AS sort_key, lower(a.name) AS name_key
+             ${filter.needsMrr ? sql`, coalesce(m.mrr_minor, 0)::bigint AS mrr_minor` : sql``}
+             ${withTotal ? sql`, count(*) OVER () AS total_count` : sql``}
+      FROM accounts a ${joins}
+      ${where}
+      ORDER BY ${filter.orderBy}
+      LIMIT ${query.pageSize} OFFSET ${offset}
     )
-    SELECT f.*, u.name AS owner_name, u.email AS owner_email, count(*) OVER () AS total_count
+    SELECT ${listColumns}, f.*
     FROM f
-    LEFT JOIN users u ON u.id = f.owner_id
-    ORDER BY ${sortColumn} ${direction}, f.id
-    LIMIT ${query.pageSize} OFFSET ${offset}`);
+    JOIN accounts a ON a.id = f.id
+    LEFT JOIN account_health h ON h.account_id = a.id
+    LEFT JOIN users u ON u.id = a.owner_id
+    ORDER BY f.sort_key ${filter.direction}, f.name_key, f.id`;
 
-  if (result.rows.length === 0 && offset > 0) {
-    // Past the last page: still report the true total.
-    const totalOnly = await db.execute<{ total: number }>(sql`
-      WITH m AS (${currentMrrByAccount()})
-      SELECT count(*)::int AS total FROM accounts a LEFT JOIN m ON m.account_id = a.id
-      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`);
-    return { rows: [], total: totalOnly.rows[0]?.total ?? 0 };
+  if (filter.needsMrr) {
+    // MRR is computed for every account anyway: count in the same pass instead of computing it twice.
+    const result = await db.execute<Record<string, unknown>>(pageOf(true));
+    if (result.rows.length === 0 && offset > 0)
+      return { rows: [], total: await countAccountsMatching(db, filter) };
+    return { rows: result.rows.map(mapListRow), total: Number(result.rows[0]?.total_count ?? 0) };
   }
+
+  const [page, total] = await Promise.all([
+    db.execute<Record<string, unknown>>(pageOf(false)),
+    countAccountsMatching(db, filter),
+  ]);
+  const mrrByAccount = await currentMrrOf(
+    db,
+    page.rows.map((row) => row.id as string),
+  );
   return {
-    rows: result.rows.map(mapListRow),
-    total: Number(result.rows[0]?.total_count ?? 0),
+    rows: page.rows.map((row) => mapListRow({ ...row, mrr_minor: mrrByAccount.get(row.id as string) ?? 0 })),
+    total,
   };
 }
 
-function mapListRow(row: Record<string, unknown>): AccountListRow {
+/** How many accounts match: joins only what the conditions read. */
+async function countAccountsMatching(db: Db, filter: AccountFilterSql): Promise<number> {
+  const result = await db.execute<{ total: number }>(sql`
+    ${filter.needsMrr ? sql`WITH m AS (${mrrTodayRows})` : sql``}
+    SELECT count(*)::int AS total
+    FROM accounts a
+    ${filter.needsHealth ? sql`LEFT JOIN account_health h ON h.account_id = a.id` : sql``}
+    ${filter.needsMrr ? sql`LEFT JOIN m ON m.account_id = a.id` : sql``}
+    ${whereClause(filter.conditions)}`);
+  return result.rows[0]?.total ?? 0;
+}
+
+/** A list row from SQL (snake_case, numerics as text) to its typed form. */
+export function mapListRow(row: Record<string, unknown>): AccountListRow {
   return {
     id: row.id as string,
     source: row.source as string,
@@ -111,6 +124,13 @@ function mapListRow(row: Record<string, unknown>): AccountListRow {
     mrrMinor: Number(row.mrr_minor ?? 0),
     ownerName: row.owner_name as string | null,
     ownerEmail: row.owner_email as string | null,
+    healthScore:
+      row.health_score === null || row.health_score === undefined ? null : Number(row.health_score),
+    healthBand: (row.health_band as string | null) ?? null,
+    healthBandIndex:
+      row.health_band_index === null || row.health_band_index === undefined
+        ? null
+        : Number(row.health_band_index),
   };
 }
 
@@ -126,7 +146,13 @@ export async function findAccountsByReference(db: Db, reference: string): Promis
   const separator = reference.indexOf(':');
   const conditions = [sql`lower(${accounts.name}) = lower(${reference})`];
   if (UUID_PATTERN.test(reference)) conditions.push(eq(accounts.id, reference));
-  if (separator > 0) conditions.push(and(eq(accounts.source, reference.slice(0, separator)), eq(accounts.externalId, reference.slice(separator + 1)))!);
+  if (separator > 0)
+    conditions.push(
+      and(
+        eq(accounts.source, reference.slice(0, separator)),
+        eq(accounts.externalId, reference.slice(separator + 1)),
+      )!,
+    );
   return db
     .select()
     .from(accounts)
@@ -142,8 +168,13 @@ export async function countAccounts(db: Db): Promise<number> {
 /** MRR today of each given account (missing accounts have 0). */
 export async function currentMrrOf(db: Db, accountIds: string[]): Promise<Map<string, number>> {
   if (accountIds.length === 0) return new Map();
-  const ids = sql.join(accountIds.map((id) => sql`${id}::uuid`), sql`, `);
-  const result = await db.execute<{ account_id: string; mrr_minor: number }>(currentMrrByAccount(sql`s.account_id IN (${ids})`));
+  const ids = sql.join(
+    accountIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const result = await db.execute<{ account_id: string; mrr_minor: number }>(
+    currentMrrByAccount(sql`s.account_id IN (${ids})`),
+  );
   return new Map(result.rows.map((row) => [row.account_id, Number(row.mrr_minor)]));
 }
 
@@ -164,7 +195,11 @@ export async function insertAccount(db: Db, values: typeof accounts.$inferInsert
   return row!;
 }
 
-export async function updateAccountRow(db: Db, id: string, values: PgUpdateSetSource<typeof accounts>): Promise<AccountRow | undefined> {
+export async function updateAccountRow(
+  db: Db,
+  id: string,
+  values: PgUpdateSetSource<typeof accounts>,
+): Promise<AccountRow | undefined> {
   const [row] = await db
     .update(accounts)
     .set({ ...values, updatedAt: sql`now()` })
@@ -183,6 +218,11 @@ export async function findUserRefs(db: Db, ids: string[]) {
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(sql`${users.id} IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    .where(
+      sql`${users.id} IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return new Map(rows.map((row) => [row.id, row]));
 }

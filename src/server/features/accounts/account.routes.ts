@@ -11,14 +11,23 @@ import {
 } from '../../../shared/api/accounts.contract';
 import type { AppContext } from '../../app';
 import { requireActor } from '../../auth/authenticate';
-import { createAccount, deleteAccount, getAccount360, listAccountsForActor, updateAccount } from './account.service';
+import { accountPortfolioRoutes } from './account-portfolio.routes';
+import {
+  createAccount,
+  deleteAccount,
+  getAccount360,
+  listAccountsForActor,
+  updateAccount,
+} from './account.service';
 import { REPORTING_CURRENCY } from './current-mrr.sql';
 
 const idParams = z.object({ id: z.uuid({ message: 'must be an account id (a UUID)' }) });
 
-export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
+export function accountRoutes({ database, config }: AppContext): FastifyPluginAsyncZod {
   const { db } = database;
   return async (app) => {
+    await app.register(accountPortfolioRoutes({ database, config }));
+
     app.get(
       '/accounts',
       {
@@ -40,11 +49,18 @@ export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
       '/accounts',
       {
         config: { permission: 'accounts.write' },
-        schema: { tags: ['accounts'], summary: 'Create an account', body: accountCreateSchema, response: { 201: accountSummarySchema } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Create an account',
+          body: accountCreateSchema,
+          response: { 201: accountSummarySchema },
+        },
       },
       async (request, reply) => {
         const account = await createAccount(db, requireActor(request), request.body);
-        await recomputeAfterChange(database, [account.id], (error) => request.log.error({ err: error }, 'health recompute failed'));
+        await recomputeAfterChange(database, [account.id], (error) =>
+          request.log.error({ err: error }, 'health recompute failed'),
+        );
         return reply.code(201).send(account);
       },
     );
@@ -55,7 +71,8 @@ export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'accounts.read' },
         schema: {
           tags: ['accounts'],
-          summary: 'Account 360: profile, contacts, subscriptions, usage, tickets, surveys, activities, children',
+          summary:
+            'Account 360: profile, contacts, subscriptions, usage, tickets, surveys, activities, children',
           params: idParams,
           response: { 200: account360Schema },
         },
@@ -78,7 +95,9 @@ export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const account = await updateAccount(db, requireActor(request), request.params.id, request.body);
         // Traits, tier, segment and stage feed measures and choose the scorecard: rescore the account.
-        await recomputeAfterChange(database, [account.id], (error) => request.log.error({ err: error }, 'health recompute failed'));
+        await recomputeAfterChange(database, [account.id], (error) =>
+          request.log.error({ err: error }, 'health recompute failed'),
+        );
         return account;
       },
     );
@@ -87,7 +106,12 @@ export function accountRoutes({ database }: AppContext): FastifyPluginAsyncZod {
       '/accounts/:id',
       {
         config: { permission: 'accounts.delete' },
-        schema: { tags: ['accounts'], summary: 'Delete an account and everything recorded on it', params: idParams, response: { 204: z.null() } },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Delete an account and everything recorded on it',
+          params: idParams,
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await deleteAccount(db, request.params.id);

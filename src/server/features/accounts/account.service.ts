@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Account360 } from '../../../shared/api/account-360.contract';
-import type { AccountCreate, AccountListFilters, AccountSummary, AccountUpdate } from '../../../shared/api/accounts.contract';
+import type {
+  AccountCreate,
+  AccountListFilters,
+  AccountSummary,
+  AccountUpdate,
+} from '../../../shared/api/accounts.contract';
 import { type Actor, can, canWriteAccount } from '../../auth/policy';
 import type { Db } from '../../db/database';
 import { subscriptions } from '../../db/schema';
@@ -21,12 +26,13 @@ import {
 } from './account.repository';
 
 /** Today as YYYY-MM-DD in UTC. */
-function todayUtc(): string {
+export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** One page of the portfolio for the signed-in user ("owner=me" is them; renewal windows count from today, UTC). */
 export async function listAccountsForActor(db: Db, actor: Actor, filters: AccountListFilters) {
-  const { rows, total } = await listAccounts(db, filters, actor.userId);
+  const { rows, total } = await listAccounts(db, filters, { actorUserId: actor.userId, today: todayUtc() });
   return { items: rows.map(presentListRow), total, page: filters.page, pageSize: filters.pageSize };
 }
 
@@ -53,7 +59,10 @@ export async function getAccount360(db: Db, actor: Actor, id: string): Promise<A
   ]);
   const mrrByAccount = await currentMrrOf(db, familyIds);
   const rollupMrrMinor = familyIds.reduce((sum, accountId) => sum + (mrrByAccount.get(accountId) ?? 0), 0);
-  const people = await findUserRefs(db, [account.ownerId, account.execSponsorId].filter((value): value is string => Boolean(value)));
+  const people = await findUserRefs(
+    db,
+    [account.ownerId, account.execSponsorId].filter((value): value is string => Boolean(value)),
+  );
   return presentAccount360({
     account,
     mrrByAccount,
@@ -73,52 +82,80 @@ async function validateReferences(db: Db, input: AccountUpdate, accountId?: stri
   const userIds = [input.ownerId].filter((value): value is string => Boolean(value));
   const found = await findUserRefs(db, userIds);
   if (input.ownerId && !found.has(input.ownerId)) {
-    errors.push({ field: 'body.ownerId', message: `no user with id ${input.ownerId}; list users with GET /api/v1/users` });
+    errors.push({
+      field: 'body.ownerId',
+      message: `no user with id ${input.ownerId}; list users with GET /api/v1/users`,
+    });
   }
   if (input.parentId) {
     const parent = await findAccount(db, input.parentId);
     if (!parent) {
       errors.push({ field: 'body.parentId', message: `no account with id ${input.parentId}` });
     } else if (accountId && (await descendantIds(db, accountId)).includes(input.parentId)) {
-      errors.push({ field: 'body.parentId', message: 'an account cannot be placed under itself or one of its own children' });
+      errors.push({
+        field: 'body.parentId',
+        message: 'an account cannot be placed under itself or one of its own children',
+      });
     }
   }
-  if (errors.length > 0) throw badRequest(errors.map((error) => `${error.field}: ${error.message}`).join('; '), errors);
+  if (errors.length > 0)
+    throw badRequest(errors.map((error) => `${error.field}: ${error.message}`).join('; '), errors);
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).code ??
+    (error as { cause?: { code?: string } }).cause?.code;
   return code === '23505';
 }
 
 export async function createAccount(db: Db, actor: Actor, input: AccountCreate): Promise<AccountSummary> {
   if (actor.role === 'csm' && input.ownerId && input.ownerId !== actor.userId) {
-    throw forbidden('A CSM can create accounts only in their own book; leave ownerId empty or set it to yourself.');
+    throw forbidden(
+      'A CSM can create accounts only in their own book; leave ownerId empty or set it to yourself.',
+    );
   }
-  const ownerId = input.ownerId === undefined && actor.role === 'csm' ? actor.userId : (input.ownerId ?? null);
+  const ownerId =
+    input.ownerId === undefined && actor.role === 'csm' ? actor.userId : (input.ownerId ?? null);
   await validateReferences(db, { ...input, ownerId });
   try {
-    const row = await insertAccount(db, { ...input, ownerId, source: input.source ?? 'manual', traits: input.traits ?? {} });
+    const row = await insertAccount(db, {
+      ...input,
+      ownerId,
+      source: input.source ?? 'manual',
+      traits: input.traits ?? {},
+    });
     const owner = ownerId ? ((await findUserRefs(db, [ownerId])).get(ownerId) ?? null) : null;
     return presentAccountSummary({ ...row, mrrMinor: 0 }, owner);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict(`An account with source "${input.source ?? 'manual'}" and external id "${input.externalId}" already exists.`, [
-        { field: 'body.externalId', message: 'already used by another account of this source' },
-      ]);
+      throw conflict(
+        `An account with source "${input.source ?? 'manual'}" and external id "${input.externalId}" already exists.`,
+        [{ field: 'body.externalId', message: 'already used by another account of this source' }],
+      );
     }
     throw error;
   }
 }
 
-export async function updateAccount(db: Db, actor: Actor, id: string, input: AccountUpdate): Promise<AccountSummary> {
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: AccountUpdate,
+): Promise<AccountSummary> {
   const account = await requireAccount(db, id);
   assertCanWriteAccount(actor, account);
   if (actor.role === 'csm' && input.ownerId !== undefined && input.ownerId !== actor.userId) {
     throw forbidden('A CSM cannot hand an account to someone else; ask a manager to reassign it.');
   }
   await validateReferences(db, input, id);
-  const changes = { ...input, ...(input.traits ? { traits: sql`${account.traits}::jsonb || ${JSON.stringify(input.traits)}::jsonb` } : {}) };
+  const changes = {
+    ...input,
+    ...(input.traits
+      ? { traits: sql`${account.traits}::jsonb || ${JSON.stringify(input.traits)}::jsonb` }
+      : {}),
+  };
   try {
     const row = await updateAccountRow(db, id, changes);
     const mrr = (await currentMrrOf(db, [id])).get(id) ?? 0;

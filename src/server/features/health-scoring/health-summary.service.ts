@@ -6,7 +6,8 @@ import type {
   AssignmentCriterion,
 } from '../../../shared/api/health.contract';
 import type { Database } from '../../db/database';
-import { currentMrrByAccount, REPORTING_CURRENCY } from '../accounts/current-mrr.sql';
+import { REPORTING_CURRENCY } from '../accounts/current-mrr.sql';
+import { ensureMrrToday, mrrTodayRows } from '../accounts/mrr-today';
 import { badRequest } from '../../http/problem';
 import { scoreWithoutSaving, type ScoredRow } from './health-recompute.service';
 import { assignmentSql, criteriaSql, listActiveScorecards, SCORED_ACCOUNTS } from './scorecard.repository';
@@ -81,12 +82,8 @@ export async function getHealthSummary(
     values.push(query.scorecardId);
     conditions.push(`h.scorecard_id = $${values.length}::uuid`);
   }
-  const mrr = dialect.sqlToQuery(currentMrrByAccount());
-  if (mrr.params.length > 0) {
-    // The MRR subquery's own parameters go after ours.
-    mrr.sql = mrr.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + values.length}`);
-    values.push(...mrr.params);
-  }
+  await ensureMrrToday(database.db);
+  const mrr = dialect.sqlToQuery(mrrTodayRows);
   const result = await database.pool.query<{
     account_id: string;
     name: string;

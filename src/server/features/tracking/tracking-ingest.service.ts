@@ -19,8 +19,30 @@ export interface IngestResult {
  * error means nothing is: identify, group and alias calls first, in order (so a batch that groups a
  * user and then tracks them attributes the events), then every event in one statement that skips
  * messageIds already stored and folds the new ones into the daily usage of their accounts.
+ * Rows are written in key order (message ids, then daily rows), so concurrent requests that share
+ * messageIds (a client re-sending while its first attempt is still running) wait on each other
+ * instead of deadlocking.
  */
 export async function ingestTrackingMessages(
+  database: Database,
+  input: { source: string; writeKeyId: string; messages: TrackingMessage[]; receivedAt: Date },
+): Promise<IngestResult> {
+  // Concurrent batches touching the same users, groups or account-days can deadlock; the loser's
+  // transaction rolled back whole, so running it again is safe (and what a client retry would do).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ingestOnce(database, input);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= RETRIES || (code !== '40P01' && code !== '40001')) throw error;
+    }
+  }
+}
+
+/** Attempts of a request's transaction before a deadlock is reported as an error. */
+const RETRIES = 3;
+
+async function ingestOnce(
   database: Database,
   input: { source: string; writeKeyId: string; messages: TrackingMessage[]; receivedAt: Date },
 ): Promise<IngestResult> {
@@ -63,6 +85,7 @@ export async function ingestTrackingMessages(
            INSERT INTO usage_events (source, message_id, account_id, contact_id, user_id, anonymous_id, user_key, type, event, occurred_at, received_at, properties, context)
            SELECT $1, i.message_id, u.account_id, u.contact_id, i.user_id, i.anonymous_id, i.user_key, i.type, i.event, i.occurred_at, $11, i.properties, i.context
            FROM incoming i LEFT JOIN tracked_users u ON u.source = $1 AND u.user_key = i.user_key
+           ORDER BY i.message_id
            ON CONFLICT (source, message_id) DO NOTHING
            RETURNING account_id, user_key, type, event, occurred_at
          ),${usageFoldCtes('$1')}

@@ -35,7 +35,13 @@ daily AS (
   ON CONFLICT (account_id, day) DO UPDATE SET
     active_users = usage_daily.active_users + excluded.active_users,
     event_count = usage_daily.event_count + excluded.event_count,
-    event_counts = usage_add_counts(usage_daily.event_counts, excluded.event_counts)
+    event_counts = (
+      SELECT jsonb_object_agg(key, total) FROM (
+        SELECT key, sum(value::bigint) AS total
+        FROM (SELECT * FROM jsonb_each_text(usage_daily.event_counts) UNION ALL SELECT * FROM jsonb_each_text(excluded.event_counts)) counts
+        GROUP BY key
+      ) sums
+    )
   RETURNING account_id
 )`;
 }

@@ -1,9 +1,11 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Account360 } from '../../../shared/api/account-360.contract';
 import { AccountStatusBadge } from '../../components/AccountStatusBadge';
 import { RenewalText } from '../../components/RenewalText';
 import { formatMoney } from '../../format/money';
+import { formatStage } from './account-format';
 import { HeaderHealth } from './HeaderHealth';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -17,8 +19,14 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Name, status, health and the facts a CSM checks first: tier, owner, revenue, renewal, domain. */
-export function AccountHeader({ account }: { account: Account360['account'] }) {
+/** Name, status, tier, parent, health (score, band, 7-day trend) and the facts a CSM checks first: owner, ARR, renewal, stage, domain. */
+export function AccountHeader({
+  account,
+  parent,
+}: {
+  account: Account360['account'];
+  parent: Account360['parent'];
+}) {
   return (
     <Paper withBorder p="lg">
       <Stack gap="lg">
@@ -36,20 +44,33 @@ export function AccountHeader({ account }: { account: Account360['account'] }) {
           </Group>
           <HeaderHealth accountId={account.id} />
         </Group>
+        {parent && (
+          <Text size="sm" c="dimmed" mt={-12}>
+            Child account of{' '}
+            <Anchor component={Link} to={`/accounts/${parent.id}`}>
+              {parent.name}
+            </Anchor>
+          </Text>
+        )}
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="lg">
           <Fact label="Owner">
             <Text size="sm">{account.owner?.name ?? 'Unassigned'}</Text>
           </Fact>
-          <Fact label="MRR / ARR">
-            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {formatMoney(account.mrr, { wholeUnits: true })}{' '}
-              <Text span c="dimmed" size="sm">
-                / {formatMoney(account.arr, { wholeUnits: true })}
+          <Fact label="ARR">
+            <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatMoney(account.arr, { wholeUnits: true })}{' '}
+              <Text span c="dimmed" size="sm" fw={400}>
+                ({formatMoney(account.mrr, { wholeUnits: true })} MRR)
               </Text>
             </Text>
           </Fact>
           <Fact label="Renewal">
-            <RenewalText date={account.renewalDate} daysLeft={account.daysToRenewal} inline muted={account.status === 'churned'} />
+            <RenewalText
+              date={account.renewalDate}
+              daysLeft={account.daysToRenewal}
+              inline
+              muted={account.status === 'churned'}
+            />
           </Fact>
           <Fact label="Domain">
             {account.domain ? (
@@ -63,7 +84,7 @@ export function AccountHeader({ account }: { account: Account360['account'] }) {
             )}
           </Fact>
           <Fact label="Stage">
-            <Text size="sm">{account.lifecycleStage ?? '—'}</Text>
+            <Text size="sm">{formatStage(account.lifecycleStage)}</Text>
           </Fact>
         </SimpleGrid>
       </Stack>

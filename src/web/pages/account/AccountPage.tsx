@@ -8,18 +8,27 @@ import { ErrorState } from '../../components/ErrorState';
 import { IconAlert, IconArrowLeft } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { AccountHeader } from './AccountHeader';
-import { ActivityTab } from './ActivityTab';
 import { ContactsTab } from './ContactsTab';
 import { OverviewTab } from './OverviewTab';
-import { SubscriptionsTab } from './SubscriptionsTab';
+import { RevenueTab } from './RevenueTab';
+import { SupportTab } from './SupportTab';
 import { SurveysTab } from './SurveysTab';
-import { TicketsTab } from './TicketsTab';
+import { TimelineTab } from './TimelineTab';
+import { UsageTab } from './UsageTab';
 
-const tabs = ['overview', 'contacts', 'subscriptions', 'activity', 'tickets', 'surveys'] as const;
+const tabs = ['overview', 'timeline', 'contacts', 'revenue', 'usage', 'support', 'surveys'] as const;
 type AccountTab = (typeof tabs)[number];
 
-function isTab(value: string | null): value is AccountTab {
-  return (tabs as readonly (string | null)[]).includes(value);
+/** Tabs that were renamed keep working in old links. */
+const renamedTabs: Record<string, AccountTab> = {
+  activity: 'timeline',
+  subscriptions: 'revenue',
+  tickets: 'support',
+};
+
+function tabOf(value: string | null): AccountTab {
+  if (value && value in renamedTabs) return renamedTabs[value]!;
+  return (tabs as readonly (string | null)[]).includes(value) ? (value as AccountTab) : 'overview';
 }
 
 /** Back to the list, with the filters the user came from when they came from it. */
@@ -79,10 +88,11 @@ function countLabel(label: string, count: number) {
 
 function AccountTabs({ data }: { data: Account360 }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const tabParam = searchParams.get('tab');
-  const tab: AccountTab = isTab(tabParam) ? tabParam : 'overview';
+  const tab = tabOf(searchParams.get('tab'));
   const selectTab = (value: string | null) => {
     const next = new URLSearchParams(searchParams);
+    // The timeline filter belongs to the timeline; other tabs start clean.
+    if (value !== 'timeline') next.delete('kinds');
     if (!value || value === 'overview') next.delete('tab');
     else next.set('tab', value);
     setSearchParams(next, { replace: true, preventScrollReset: true });
@@ -91,26 +101,34 @@ function AccountTabs({ data }: { data: Account360 }) {
     <Tabs value={tab} onChange={selectTab} keepMounted={false}>
       <Tabs.List mb="lg">
         <Tabs.Tab value="overview">Overview</Tabs.Tab>
+        <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
         <Tabs.Tab value="contacts">{countLabel('Contacts', data.contacts.length)}</Tabs.Tab>
-        <Tabs.Tab value="subscriptions">{countLabel('Subscriptions', data.subscriptions.length)}</Tabs.Tab>
-        <Tabs.Tab value="activity">Activity</Tabs.Tab>
-        <Tabs.Tab value="tickets">{countLabel('Tickets', data.ticketCounts.open)}</Tabs.Tab>
+        <Tabs.Tab value="revenue">Revenue</Tabs.Tab>
+        <Tabs.Tab value="usage">Usage</Tabs.Tab>
+        <Tabs.Tab value="support">{countLabel('Support', data.ticketCounts.open)}</Tabs.Tab>
         <Tabs.Tab value="surveys">{countLabel('Surveys', data.surveyAnswers.length)}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="overview">
         <OverviewTab data={data} />
       </Tabs.Panel>
+      <Tabs.Panel value="timeline">
+        <TimelineTab accountId={data.account.id} canEdit={data.permissions.canEdit} />
+      </Tabs.Panel>
       <Tabs.Panel value="contacts">
-        <ContactsTab contacts={data.contacts} />
+        <ContactsTab
+          contacts={data.contacts}
+          accountId={data.account.id}
+          canEdit={data.permissions.canEdit}
+        />
       </Tabs.Panel>
-      <Tabs.Panel value="subscriptions">
-        <SubscriptionsTab subscriptions={data.subscriptions} />
+      <Tabs.Panel value="revenue">
+        <RevenueTab accountId={data.account.id} subscriptions={data.subscriptions} />
       </Tabs.Panel>
-      <Tabs.Panel value="activity">
-        <ActivityTab accountId={data.account.id} canEdit={data.permissions.canEdit} />
+      <Tabs.Panel value="usage">
+        <UsageTab accountId={data.account.id} />
       </Tabs.Panel>
-      <Tabs.Panel value="tickets">
-        <TicketsTab tickets={data.openTickets} counts={data.ticketCounts} />
+      <Tabs.Panel value="support">
+        <SupportTab accountId={data.account.id} />
       </Tabs.Panel>
       <Tabs.Panel value="surveys">
         <SurveysTab answers={data.surveyAnswers} />
@@ -119,7 +137,7 @@ function AccountTabs({ data }: { data: Account360 }) {
   );
 }
 
-/** Account 360: header facts, then tabs for overview, contacts, subscriptions, activity, tickets and surveys. */
+/** Account 360: header facts, then tabs for overview, timeline, contacts, revenue, usage, support and surveys. */
 export function AccountPage() {
   const { id = '' } = useParams();
   const account = useAccount360(id);
@@ -128,12 +146,21 @@ export function AccountPage() {
   let content;
   if (account.isPending) content = <AccountSkeleton />;
   else if (account.isError) {
-    const missing = account.error instanceof ApiError && (account.error.status === 404 || account.error.status === 400);
-    content = missing ? <AccountNotFound /> : <ErrorState title="Could not load this account" error={account.error} onRetry={() => void account.refetch()} />;
+    const missing =
+      account.error instanceof ApiError && (account.error.status === 404 || account.error.status === 400);
+    content = missing ? (
+      <AccountNotFound />
+    ) : (
+      <ErrorState
+        title="Could not load this account"
+        error={account.error}
+        onRetry={() => void account.refetch()}
+      />
+    );
   } else {
     content = (
       <Stack gap="lg">
-        <AccountHeader account={account.data.account} />
+        <AccountHeader account={account.data.account} parent={account.data.parent} />
         <AccountTabs data={account.data} />
       </Stack>
     );

@@ -2,6 +2,8 @@ import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { Contact } from '../../../shared/api/contacts.contract';
 import { IconStar } from '../../components/icons';
 import { contactRoleLabels } from '../../format/labels';
+import { sortContactsByRole } from './account-format';
+import { ContactRolesEditor } from './ContactRolesEditor';
 import { TabTable } from './TabTable';
 import { TabEmpty } from './TabEmpty';
 
@@ -14,8 +16,22 @@ const roleColors: Record<Contact['roles'][number], string> = {
   user: 'gray',
 };
 
-/** The people at the customer, their roles, and who speaks up for us. */
-export function ContactsTab({ contacts }: { contacts: Contact[] }) {
+/** Roles that decide renewals: their badges are filled and come first. */
+const keyRoles: readonly Contact['roles'][number][] = ['champion', 'exec_sponsor'];
+
+/**
+ * The people at the customer, champions and exec sponsors first, their roles, and who speaks up for
+ * us; those who may edit the account change roles and the advocate flag in place.
+ */
+export function ContactsTab({
+  contacts,
+  accountId,
+  canEdit,
+}: {
+  contacts: Contact[];
+  accountId: string;
+  canEdit: boolean;
+}) {
   if (contacts.length === 0) {
     return (
       <TabEmpty
@@ -33,10 +49,11 @@ export function ContactsTab({ contacts }: { contacts: Contact[] }) {
         { label: 'Phone' },
         { label: 'Roles' },
         { label: 'Advocate' },
+        ...(canEdit ? [{ label: 'Edit', align: 'right' as const }] : []),
       ]}
     >
-      {contacts.map((contact) => (
-        <Table.Tr key={contact.id}>
+      {sortContactsByRole(contacts).map((contact) => (
+        <Table.Tr key={contact.id} data-testid="contact-row">
           <Table.Td>
             <Text size="sm" fw={600}>
               {contact.name}
@@ -70,11 +87,18 @@ export function ContactsTab({ contacts }: { contacts: Contact[] }) {
                   —
                 </Text>
               )}
-              {contact.roles.map((role) => (
-                <Badge key={role} variant="light" color={roleColors[role]} size="sm">
-                  {contactRoleLabels[role]}
-                </Badge>
-              ))}
+              {[...contact.roles]
+                .sort((a, b) => Number(keyRoles.includes(b)) - Number(keyRoles.includes(a)))
+                .map((role) => (
+                  <Badge
+                    key={role}
+                    variant={keyRoles.includes(role) ? 'filled' : 'light'}
+                    color={roleColors[role]}
+                    size="sm"
+                  >
+                    {contactRoleLabels[role]}
+                  </Badge>
+                ))}
             </Group>
           </Table.Td>
           <Table.Td>
@@ -96,6 +120,11 @@ export function ContactsTab({ contacts }: { contacts: Contact[] }) {
               </Text>
             )}
           </Table.Td>
+          {canEdit && (
+            <Table.Td ta="right">
+              <ContactRolesEditor contact={contact} accountId={accountId} />
+            </Table.Td>
+          )}
         </Table.Tr>
       ))}
     </TabTable>

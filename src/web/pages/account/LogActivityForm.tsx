@@ -1,9 +1,21 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useId, useState } from 'react';
 import type { ActivityKind } from '../../../shared/api/enums';
 import { errorMessage } from '../../api/api-client';
-import { useLogActivity } from '../../api/accounts-api';
+import { useLogTimelineActivity } from '../../api/account-360-api';
 import { IconAlert } from '../../components/icons';
 import { activityKindLabels } from '../../format/labels';
 
@@ -17,9 +29,9 @@ const subjectHints: Record<LoggableKind, string> = {
   note: 'e.g. Budget freeze until Q3',
 };
 
-/** Logs a call, meeting, email or note on the account; the timeline below refreshes on success. */
+/** Logs a call, meeting, email or note on the account; the entry appears at the top of the timeline at once. */
 export function LogActivityForm({ accountId }: { accountId: string }) {
-  const logActivity = useLogActivity(accountId);
+  const logActivity = useLogTimelineActivity(accountId);
   const kindLabelId = useId();
   const [kind, setKind] = useState<LoggableKind>('call');
   const [subject, setSubject] = useState('');
@@ -35,7 +47,11 @@ export function LogActivityForm({ accountId }: { accountId: string }) {
           setSubject('');
           setBody('');
           setOutcome('');
-          notifications.show({ color: 'teal', title: `${activityKindLabels[activity.kind]} logged`, message: activity.subject });
+          notifications.show({
+            color: 'teal',
+            title: `${activityKindLabels[activity.kind]} logged`,
+            message: activity.subject,
+          });
         },
       },
     );
@@ -49,7 +65,13 @@ export function LogActivityForm({ accountId }: { accountId: string }) {
             Log activity
           </Title>
           {logActivity.isError && (
-            <Alert color="red" variant="light" icon={<IconAlert />} title="Could not log the activity" role="alert">
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlert />}
+              title="Could not log the activity"
+              role="alert"
+            >
               {errorMessage(logActivity.error)}
             </Alert>
           )}
@@ -67,32 +89,34 @@ export function LogActivityForm({ accountId }: { accountId: string }) {
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
-          <TextInput
-            label="Subject"
-            name="subject"
-            required
-            maxLength={300}
-            placeholder={subjectHints[kind]}
-            value={subject}
-            onChange={(event) => setSubject(event.currentTarget.value)}
-          />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <TextInput
+              label="Subject"
+              name="subject"
+              required
+              maxLength={300}
+              placeholder={subjectHints[kind]}
+              value={subject}
+              onChange={(event) => setSubject(event.currentTarget.value)}
+            />
+            <TextInput
+              label="Outcome"
+              name="outcome"
+              maxLength={300}
+              placeholder="e.g. Agreed to a QBR in May"
+              value={outcome}
+              onChange={(event) => setOutcome(event.currentTarget.value)}
+            />
+          </SimpleGrid>
           <Textarea
             label="Notes"
             name="body"
             autosize
-            minRows={3}
+            minRows={2}
             maxRows={10}
             placeholder="What was discussed, who was there, what they asked for"
             value={body}
             onChange={(event) => setBody(event.currentTarget.value)}
-          />
-          <TextInput
-            label="Outcome"
-            name="outcome"
-            maxLength={300}
-            placeholder="e.g. Agreed to a QBR in May"
-            value={outcome}
-            onChange={(event) => setOutcome(event.currentTarget.value)}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={logActivity.isPending}>

@@ -1,10 +1,9 @@
-import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Link } from 'react-router';
 import type { Account360 } from '../../../shared/api/account-360.contract';
-import { AccountStatusBadge } from '../../components/AccountStatusBadge';
 import { formatDate } from '../../format/dates';
 import { formatMoney } from '../../format/money';
+import { ChildAccounts } from './ChildAccounts';
 import { HealthCard } from './HealthCard';
 import { KeyNumber } from './KeyNumber';
 
@@ -16,9 +15,16 @@ function percent(ratio: number): string {
 
 function seatsFigure(usage: Account360['usage']): { value: string; hint: string } {
   if (usage.seatsPurchased === null) return { value: '—', hint: 'No seats on active subscriptions' };
-  if (usage.averageActiveUsers === null) return { value: usage.seatsPurchased.toLocaleString(), hint: `No usage recorded in the last ${usage.days} days` };
+  if (usage.averageActiveUsers === null)
+    return {
+      value: usage.seatsPurchased.toLocaleString(),
+      hint: `No usage recorded in the last ${usage.days} days`,
+    };
   const average = Math.round(usage.averageActiveUsers).toLocaleString();
-  const hint = usage.seatUtilisation === null ? `${average} active on average` : `${percent(usage.seatUtilisation)} in use (${average} active on average)`;
+  const hint =
+    usage.seatUtilisation === null
+      ? `${average} active on average`
+      : `${percent(usage.seatUtilisation)} in use (${average} active on average)`;
   return { value: usage.seatsPurchased.toLocaleString(), hint };
 }
 
@@ -48,7 +54,9 @@ function Usage({ usage }: { usage: Account360['usage'] }) {
           Active users, last {usage.days} days
         </Title>
         <Text size="sm" c="dimmed">
-          {usage.lastActiveDay ? `Last active ${formatDate(usage.lastActiveDay)}` : 'No activity in this window'}
+          {usage.lastActiveDay
+            ? `Last active ${formatDate(usage.lastActiveDay)}`
+            : 'No activity in this window'}
           {' · '}
           {usage.events.toLocaleString()} events
         </Text>
@@ -84,75 +92,17 @@ function Details({ data }: { data: Account360 }) {
   );
 }
 
-function Family({ data }: { data: Account360 }) {
-  return (
-    <Paper withBorder p="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          Account family
-        </Title>
-        <Text size="sm" c="dimmed">
-          Roll-up MRR{' '}
-          <Text span fw={600} c="var(--mantine-color-text)">
-            {formatMoney(data.rollupMrr, { wholeUnits: true })}
-          </Text>
-        </Text>
-      </Group>
-      <Stack gap="sm">
-        <Text size="sm">
-          Parent:{' '}
-          {data.parent ? (
-            <Anchor component={Link} to={`/accounts/${data.parent.id}`}>
-              {data.parent.name}
-            </Anchor>
-          ) : (
-            <Text span c="dimmed">
-              none (top-level account)
-            </Text>
-          )}
-        </Text>
-        {data.children.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No child accounts.
-          </Text>
-        ) : (
-          <Table verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Child account</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th ta="right">MRR</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.children.map((child) => (
-                <Table.Tr key={child.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/accounts/${child.id}`} size="sm">
-                      {child.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <AccountStatusBadge status={child.status} size="sm" />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(child.mrr, { wholeUnits: true })}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
-  );
-}
-
 /** Key numbers, health, usage, profile details and the parent/child family of an account. */
 export function OverviewTab({ data }: { data: Account360 }) {
   const seats = seatsFigure(data.usage);
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="md">
-        <KeyNumber label="MRR" value={formatMoney(data.account.mrr, { wholeUnits: true })} hint="From subscriptions active today" />
+        <KeyNumber
+          label="MRR"
+          value={formatMoney(data.account.mrr, { wholeUnits: true })}
+          hint="From subscriptions active today"
+        />
         <KeyNumber label="ARR" value={formatMoney(data.account.arr, { wholeUnits: true })} hint="MRR × 12" />
         <KeyNumber label="Seats" value={seats.value} hint={seats.hint} />
         <KeyNumber
@@ -162,11 +112,15 @@ export function OverviewTab({ data }: { data: Account360 }) {
         />
         <KeyNumber label="Latest NPS" value={data.latestNps ?? '—'} hint={npsHint(data.latestNps)} />
       </SimpleGrid>
-      <HealthCard accountId={data.account.id} status={data.account.status} canEdit={data.permissions.canEdit} />
+      <HealthCard
+        accountId={data.account.id}
+        status={data.account.status}
+        canEdit={data.permissions.canEdit}
+      />
       {data.usage.daily.length > 0 && <Usage usage={data.usage} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Details data={data} />
-        <Family data={data} />
+        <ChildAccounts data={data} />
       </SimpleGrid>
     </Stack>
   );

@@ -5,7 +5,10 @@ import { formatDate } from '../../format/dates';
 
 /** Daily active users over the usage window, against the seats bought. Loaded on demand (charting is heavy). */
 export function UsageChart({ usage }: { usage: Account360['usage'] }) {
-  const data = usage.daily.map((day) => ({ day: formatDate(day.day).replace(/,? \d{4}$/, ''), activeUsers: day.activeUsers }));
+  const data = usage.daily.map((day) => ({
+    day: formatDate(day.day).replace(/,? \d{4}$/, ''),
+    activeUsers: day.activeUsers,
+  }));
   return (
     <AreaChart
       h={220}
@@ -16,9 +19,14 @@ export function UsageChart({ usage }: { usage: Account360['usage'] }) {
       withDots={false}
       gridAxis="x"
       tickLine="none"
-      referenceLines={usage.seatsPurchased ? [{ y: usage.seatsPurchased, label: `${usage.seatsPurchased} seats`, color: 'gray.6' }] : []}
+      referenceLines={
+        usage.seatsPurchased
+          ? [{ y: usage.seatsPurchased, label: `${usage.seatsPurchased} seats`, color: 'gray.6' }]
+          : []
+      }
       xAxisProps={{ minTickGap: 24 }}
       yAxisProps={{ domain: [0, Math.max(usage.seatsPurchased ?? 0, usage.peakActiveUsers ?? 0)] }}
+      role="img"
       aria-label={`Daily active users over the last ${usage.days} days`}
     />
   );

@@ -95,6 +95,7 @@ export function ScoreBucketsChart({
             );
           },
         }}
+        role="img"
         aria-label={`Accounts per 10-point score bucket: ${buckets.map((bucket) => `${bucket.from}–${bucket.to}: ${bucket.accounts}`).join(', ')}`}
       />
     </>

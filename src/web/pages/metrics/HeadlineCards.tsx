@@ -131,7 +131,7 @@ export function HeadlineCards({ overview, onDrill, onEnterCsCosts }: HeadlineCar
             type="button"
             size="xs"
             onClick={allMovements}
-            c={arrChange < 0 ? 'red.7' : arrChange > 0 ? 'teal.7' : 'dimmed'}
+            c={arrChange < 0 ? 'red' : arrChange > 0 ? 'teal' : 'dimmed'}
           >
             {formatSignedMoney(arrChange, currency)}
             {arrStart > 0 && ` (${formatPercentChange(arrChange / arrStart)})`} over the period

@@ -113,6 +113,7 @@ export function MovementsChart({ months, currency, onSelect }: MovementsChartPro
             );
           },
         }}
+        role="img"
         aria-label="MRR movements by month: gains up, losses down, with MRR as a line"
       />
     </>

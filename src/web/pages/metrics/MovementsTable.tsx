@@ -77,7 +77,7 @@ export function MovementsTable({ months, currency, onDrill }: MovementsTableProp
                 <UnstyledButton
                   className={classes.figureButton}
                   onClick={() => onDrill({ movement: 'all', month: month.month, group: null, reason: null })}
-                  aria-label={`All movements in ${formatMonthLong(month.month)}. Show accounts`}
+                  aria-label={`${formatMonth(month.month)}: show the accounts behind all movements in ${formatMonthLong(month.month)}`}
                 >
                   {formatMonth(month.month)}
                 </UnstyledButton>
