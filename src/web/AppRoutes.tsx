@@ -32,6 +32,9 @@ const ScorecardEditorPage = lazy(() =>
     default: module.ScorecardEditorPage,
   })),
 );
+const SettingsPage = lazy(() =>
+  import('./pages/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/NotFoundPage').then((module) => ({ default: module.NotFoundPage })),
 );
@@ -82,6 +85,7 @@ export function AppRoutes() {
           <Route path="health/backtest" element={<HealthPage />} />
           <Route path="health/scorecards/new" element={<ScorecardEditorPage />} />
           <Route path="health/scorecards/:id" element={<ScorecardEditorPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

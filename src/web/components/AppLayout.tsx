@@ -63,6 +63,9 @@ export function AppLayout() {
                 <NavLink to="/health" className={classes.navLink}>
                   Health
                 </NavLink>
+                <NavLink to="/settings" className={classes.navLink}>
+                  Settings
+                </NavLink>
               </Group>
             </nav>
           </Group>
