@@ -202,6 +202,8 @@ describe.skipIf(!hasChromium)('the accounts list', () => {
     await page.waitForURL(
       (url) => url.searchParams.get('cols') === 'name,status,owner,health,mrr,renewalDate,stage',
     );
+    // The boxes re-render from the new URL before the next click counts on them.
+    await page.getByRole('checkbox', { name: 'Tier', checked: false }).waitFor();
     await page.getByRole('checkbox', { name: 'ARR' }).click();
     await page.waitForURL(
       (url) => url.searchParams.get('cols') === 'name,status,owner,health,mrr,arr,renewalDate,stage',
