@@ -160,7 +160,7 @@ async function upsertGroup(
 /**
  * Finds or creates the contact of a tracked user of `accountId`: the contact already linked, else one
  * with this source and the user id as external id, else one with the user's email (preferring this
- * account's); with none, and an email or a user id to go by, a new contact. Fills in the name, title,
+ * account's); with none, and an email or a name to go by, a new contact. Fills in the name, title,
  * phone and email the traits give, and links the contact to the user.
  */
 async function linkContact(
@@ -193,7 +193,8 @@ async function linkContact(
     id = found.rows[0]?.id ?? null;
   }
   if (id === null) {
-    if (userId === null && email === null) return;
+    // A user known only by an id (no email, no name) is not worth a contact: wait for identify.
+    if (email === null && fields.first_name === null && fields.last_name === null) return;
     const created = await client.query<{ id: string }>(
       `INSERT INTO contacts (account_id, source, external_id, first_name, last_name, title, phone, email)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

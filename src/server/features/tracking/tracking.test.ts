@@ -189,6 +189,12 @@ describe('tracking endpoints', () => {
       (await request(server, 'GET', '/api/v1/tracking/unmatched', { as: manager })).body.waitingEvents,
     ).toBe(0);
 
+    // A user known only by an id gets no contact (nothing to call them by): only identify with an email or name makes one.
+    const contacts = await server.database.pool.query(
+      'SELECT count(*)::int AS count FROM contacts WHERE account_id = $1',
+      [other],
+    );
+    expect(contacts.rows[0].count).toBe(0);
     // The group is remembered: the next event of a new user in it goes straight to the account.
     await send('/v1/group', { messageId: 'z-5', userId: 'zoe', groupId: 'zeta-workspace' });
     expect(
