@@ -70,6 +70,11 @@ export function useLogActivity(accountId: string) {
         method: 'POST',
         body: activity,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId) }),
+    // The server rescored the account before answering (days since last touch moved): refresh both.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.accountHealth(accountId) }),
+      ]),
   });
 }
