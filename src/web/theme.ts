@@ -2,6 +2,7 @@ import {
   Anchor,
   Badge,
   createTheme,
+  Notification,
   type CSSVariablesResolver,
   DEFAULT_THEME,
   Paper,
@@ -23,6 +24,11 @@ export const theme = createTheme({
     Table: Table.extend({ classNames: { thead: classes.tableHead } }),
     // A link inside a sentence is underlined, so it does not rely on colour alone (WCAG 1.4.1).
     Anchor: Anchor.extend({ classNames: { root: classes.anchor } }),
+    // Notifications (toasts): the description in body text colour (Mantine's gray-6 reads 3.5:1), and a named close button.
+    Notification: Notification.extend({
+      classNames: { description: classes.notificationDescription },
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+    }),
   },
 });
 
