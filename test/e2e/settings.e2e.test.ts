@@ -261,6 +261,11 @@ describe.skipIf(!hasChromium)('settings: tracking, webhooks and API tokens in th
     expect(await failedRow.textContent()).toContain('answered 503');
     await screenshot(page, '95b-webhook-failed-delivery', { overlay: true });
     await choose(drawer, 'Failed');
+    // The filtered log replaces the full one once it loads: the succeeded delivery leaves the list.
+    await drawer
+      .getByTestId('delivery-status')
+      .filter({ hasText: 'Succeeded' })
+      .waitFor({ state: 'detached' });
     expect(await drawer.getByTestId('delivery-row').count()).toBe(1);
     await drawer.getByRole('button', { name: /^Retry delivery/ }).click();
     await drawer.getByRole('heading', { name: 'No failed deliveries' }).waitFor();
