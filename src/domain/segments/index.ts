@@ -1,0 +1,2 @@
+/** Segments: rule-based groups of accounts (issue #7). */
+export * from './segment-rule';
