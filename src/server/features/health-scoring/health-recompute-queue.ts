@@ -7,8 +7,6 @@ const GATHER_MS = 100;
 export interface HealthRecomputeQueue {
   /** Queues accounts whose inputs changed; they are rescored within about GATHER_MS plus one recompute. */
   add(accountIds: Iterable<string>): void;
-  /** Resolves when nothing is queued or running (tests and shutdown). */
-  idle(): Promise<void>;
   /** Stops after the running recompute; queued ids are dropped (the daily run rescores them anyway). */
   stop(): Promise<void>;
 }
@@ -26,14 +24,7 @@ export function createHealthRecomputeQueue(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
-  let waiters: (() => void)[] = [];
 
-  const settle = () => {
-    if (timer !== null || running !== null || pending.size > 0) return;
-    const done = waiters;
-    waiters = [];
-    for (const resolve of done) resolve();
-  };
   const schedule = () => {
     if (timer !== null || running !== null || stopped || pending.size === 0) return;
     timer = setTimeout(() => {
@@ -46,7 +37,6 @@ export function createHealthRecomputeQueue(
         .finally(() => {
           running = null;
           schedule();
-          settle();
         });
     }, GATHER_MS);
   };
@@ -57,17 +47,12 @@ export function createHealthRecomputeQueue(
       for (const id of accountIds) pending.add(id);
       schedule();
     },
-    idle() {
-      if (timer === null && running === null && pending.size === 0) return Promise.resolve();
-      return new Promise((resolve) => waiters.push(resolve));
-    },
     async stop() {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
       pending.clear();
       await running;
-      settle();
     },
   };
 }

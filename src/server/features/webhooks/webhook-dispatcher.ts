@@ -16,8 +16,6 @@ export interface WebhookDispatcherOptions {
 export interface WebhookDispatcher {
   /** Looks for due deliveries now (after a change that wrote some), instead of at the next poll. */
   wake(): void;
-  /** Resolves when no delivery is due or being sent (tests). */
-  drained(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,7 +52,6 @@ export function startWebhookDispatcher(
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
-  let idleWaiters: (() => void)[] = [];
 
   const lease = async (): Promise<DueDelivery[]> => {
     const result = await database.pool.query<DueDelivery>(
@@ -148,9 +145,6 @@ export function startWebhookDispatcher(
       .catch((error) => log(error, 'webhook dispatch failed'))
       .finally(() => {
         running = null;
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const resolve of waiters) resolve();
       });
   };
   const timer = setInterval(tick, options.pollMs ?? 1_000);
@@ -158,16 +152,6 @@ export function startWebhookDispatcher(
 
   return {
     wake: tick,
-    async drained() {
-      for (;;) {
-        const due = await database.pool.query<{ due: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()) AS due`,
-        );
-        if (!due.rows[0]!.due && running === null) return;
-        tick();
-        if (running !== null) await new Promise<void>((resolve) => idleWaiters.push(resolve));
-      }
-    },
     async stop() {
       stopped = true;
       clearInterval(timer);

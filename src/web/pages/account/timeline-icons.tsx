@@ -1,28 +1,7 @@
-import type { SVGProps } from 'react';
+import { Icon as BaseIcon, type IconProps } from '../../components/icons';
 
 /** Stroke icons for timeline entries, drawn like components/icons.tsx; always decorative (the entry's text says what it is). */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
-
-function Icon({ size = 14, children, ...props }: IconProps) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+const Icon = (props: IconProps) => <BaseIcon size={14} strokeWidth={2} {...props} />;
 
 export const IconPhone = (props: IconProps) => (
   <Icon {...props}>
