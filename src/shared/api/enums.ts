@@ -31,3 +31,12 @@ export const webhookEventTypes = [
 /** `json`: Cycle's signed event envelope; `slack`: a Slack incoming-webhook message (`{ text }`). */
 export const webhookFormats = ['json', 'slack'] as const;
 export const webhookDeliveryStatuses = ['pending', 'succeeded', 'failed'] as const;
+/** How a tier is served: high touch (a named CSM, EBRs), low touch (pooled CSMs), tech touch (digital). */
+export const touchModels = ['high', 'low', 'tech'] as const;
+export type TouchModel = (typeof touchModels)[number];
+/** Dynamic segments follow a rule; static ones are hand-picked lists. */
+export const segmentKinds = ['dynamic', 'static'] as const;
+/** Who on our side looks after an account besides its CSM (accounts.owner_id) and exec sponsor. */
+export const accountAssignmentRoles = ['onboarding_lead', 'support_lead'] as const;
+/** Why an account entered a lifecycle stage: its entry rule, a person, or an import. */
+export const stageChangeSources = ['rule', 'manual', 'import'] as const;

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -31,6 +32,8 @@ export const accounts = pgTable(
     industry: text('industry'),
     region: text('region'),
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the current owner got the account (set by a trigger when owner_id changes): continuity in rebalancing. */
+    ownerSince: timestamp('owner_since', { withTimezone: true }),
     execSponsorId: uuid('exec_sponsor_id').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: accountStatuses }).notNull().default('active'),
     tier: text('tier'),

@@ -11,3 +11,4 @@ export * from './health';
 export * from './views';
 export * from './tracking';
 export * from './webhooks';
+export * from './journey';

@@ -1,6 +1,16 @@
 import { userRoles } from '../../../shared/api/enums';
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  doublePrecision,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 
 export const teamKinds = ['csm', 'support', 'onboarding', 'services', 'education'] as const;
@@ -31,6 +41,13 @@ export const users = pgTable(
     role: text('role', { enum: userRoles }).notNull(),
     title: text('title'),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    managerId: uuid('manager_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** What this person is responsible for, in words (shown on the team page). */
+    responsibilities: text('responsibilities'),
+    /** Tier names a CSM may own accounts of (rebalancing respects it); empty means every tier. */
+    coversTiers: text('covers_tiers').array().notNull().default(sql`'{}'::text[]`),
+    /** Workload units this person can carry (Σ touch-model weight); null means the workspace default. */
+    workloadCapacity: doublePrecision('workload_capacity'),
     /** scrypt hash in the form scrypt$N$r$p$salt$hash (base64url). */
     passwordHash: text('password_hash').notNull(),
     /** How many accounts this person can carry; null means the team default. */
@@ -41,6 +58,7 @@ export const users = pgTable(
   (table) => [
     uniqueIndex('users_email_key').on(table.email),
     check('users_role_check', sql`${table.role} IN ('admin', 'manager', 'csm', 'viewer')`),
+    check('users_not_own_manager_check', sql`${table.managerId} IS NULL OR ${table.managerId} <> ${table.id}`),
     check('users_email_lower_check', sql`${table.email} = lower(${table.email})`),
   ],
 );

@@ -111,6 +111,7 @@ export function mapListRow(row: Record<string, unknown>): AccountListRow {
     industry: row.industry as string | null,
     region: row.region as string | null,
     ownerId: row.owner_id as string | null,
+    ownerSince: row.owner_since ? new Date(row.owner_since as string) : null,
     execSponsorId: row.exec_sponsor_id as string | null,
     status: row.status as AccountRow['status'],
     tier: row.tier as string | null,
