@@ -44,6 +44,18 @@ const permissions = {
   'tracking.read': { roles: ['admin', 'manager'], scope: 'read' },
   /** Outbound webhooks: where events go, signed with a secret; admin only. */
   'webhooks.manage': { roles: ['admin'], scope: 'admin' },
+  /** Segments: everyone reads them; CSMs and up define them (a segment changes no account). */
+  'segments.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'segments.write': { roles: ['admin', 'manager', 'csm'], scope: 'write' },
+  /** The journey map everyone works to: tiers, touch models, cadences and lifecycle stages. */
+  'journey.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'journey.manage': { roles: ['admin', 'manager'], scope: 'write' },
+  /** Teams, managers, responsibilities and who covers which tier. */
+  'team.read': { roles: ['admin', 'manager', 'csm', 'viewer'], scope: 'read' },
+  'team.manage': { roles: ['admin', 'manager'], scope: 'write' },
+  /** Books of business, utilisation, rebalancing proposals and hiring need; applying a proposal moves accounts. */
+  'capacity.read': { roles: ['admin', 'manager'], scope: 'read' },
+  'capacity.manage': { roles: ['admin', 'manager'], scope: 'write' },
 } as const satisfies Record<string, { roles: readonly Role[]; scope: TokenScope }>;
 
 export type Permission = keyof typeof permissions;
