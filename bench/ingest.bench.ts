@@ -9,7 +9,8 @@
  *    keep-alive clients and reports events/s and p50/p99 batch latency; the clients run in a worker
  *    thread so that sending does not take the server's event loop,
  * 3. COPYs the same rows (same columns, same account ids) into a scratch `LIKE usage_events INCLUDING
- *    ALL` table with the same foreign keys (accounts, contacts), one COPY stream per set: the ratio base,
+ *    ALL` table (same indexes and defaults), one COPY stream per set: the ratio base;
+ *    and how long after the last answer the usage fold has counted every event,
  * 4. verifies the effect exactly: usage_events holds each messageId once, and usage_daily's event
  *    counts (total and per name) and active users equal what was sent,
  * 5. durability: a real `cycle start` child on a database of the same cluster, `--durability-events`
@@ -487,6 +488,8 @@ interface SizeRun {
   batchSize: number;
   load: LoadResult;
   copySeconds: number;
+  /** From the last answer until the fold had counted every event in usage_daily. */
+  foldLagSeconds: number;
 }
 
 async function main(): Promise<void> {
@@ -508,8 +511,7 @@ async function main(): Promise<void> {
     const accountIds = await createAccounts(setup);
     const key = (await createWriteKey(setup.db, { source: SOURCE, createdBy: null })).key;
     await setup.pool.query(
-      `CREATE TABLE bench_copy_events (LIKE usage_events INCLUDING ALL,
-        FOREIGN KEY (account_id) REFERENCES accounts (id), FOREIGN KEY (contact_id) REFERENCES contacts (id))`,
+      'CREATE TABLE bench_copy_events (LIKE usage_events INCLUDING ALL)',
     );
 
     // The server as main.ts builds it, on its own pool of the default size.
@@ -535,11 +537,15 @@ async function main(): Promise<void> {
       const load = await sendFromWorker(baseUrl, key, bodies);
       if (load.failures.length > 0)
         throw new Error(`${load.failures.length} batches failed, first: ${load.failures[0]}`);
+      // The daily usage is folded off the request path: how long after the last answer it is complete.
+      const foldStarted = performance.now();
+      await app.usageFolder.flush();
+      const foldLagSeconds = (performance.now() - foldStarted) / 1000;
       log('the same rows by COPY…');
       await setup.pool.query('CHECKPOINT');
       const copySeconds = await timeCopy(setup, copyText(events, accountIds, new Date().toISOString()));
       await setup.pool.query('CHECKPOINT');
-      runs.push({ batchSize, load, copySeconds });
+      runs.push({ batchSize, load, copySeconds, foldLagSeconds });
       for (const event of events) allEvents.push(event);
     }
     await app.close();
@@ -557,7 +563,8 @@ async function main(): Promise<void> {
         `(${integer(bytes / (totalEvents * BATCH_SIZES.length))} bytes per event in the body), ${clients} concurrent keep-alive clients, PostgreSQL (embedded), ${os.cpus().length} CPUs`,
     );
     out(
-      `Ratio = HTTP events/s ÷ COPY rows/s of the same rows into \`LIKE usage_events INCLUDING ALL\` + the same foreign keys (accounts, contacts), one stream, same run. ` +
+      `Ratio = HTTP events/s ÷ COPY rows/s of the same rows into \`LIKE usage_events INCLUDING ALL\` (same indexes and defaults), one stream, same run. ` +
+        `"Folded" = events ÷ (load time + the time after the last answer until usage_daily counted them all). ` +
         `Targets (DESIGN.md §8): ratio ≥ ${TARGET_RATIO * 100}%, ≥ ${integer(TARGET_EVENTS_PER_SECOND)} events/s.\n`,
     );
     out(
@@ -565,24 +572,29 @@ async function main(): Promise<void> {
         'batch',
         'HTTP events/s',
         'batch p50 / p99',
+        'folded events/s',
         'COPY rows/s',
         'HTTP ÷ COPY',
+        'folded ÷ COPY',
         '≥ 50%?',
         '≥ 100k/s?',
       ]),
     );
-    out(line(['---:', '---:', '---:', '---:', '---:', '---', '---']));
+    out(line(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---']));
     for (const run of runs) {
       const httpRate = totalEvents / run.load.seconds;
       const copyRate = totalEvents / run.copySeconds;
       const ratio = httpRate / copyRate;
+      const foldedRate = totalEvents / (run.load.seconds + run.foldLagSeconds);
       out(
         line([
           String(run.batchSize),
           integer(httpRate),
           `${percentile(run.load.latencies, 50).toFixed(0)} / ${percentile(run.load.latencies, 99).toFixed(0)} ms`,
+          integer(foldedRate),
           integer(copyRate),
           `${(ratio * 100).toFixed(0)}%`,
+          `${((foldedRate / copyRate) * 100).toFixed(0)}%`,
           ratio >= TARGET_RATIO ? 'met' : 'MISSED',
           httpRate >= TARGET_EVENTS_PER_SECOND ? 'met' : 'MISSED',
         ]),
@@ -595,7 +607,7 @@ async function main(): Promise<void> {
     for (const run of runs) {
       out(
         `batches of ${run.batchSize}: ${run.load.seconds.toFixed(1)} s over HTTP (${run.load.latencies.length} requests, ${run.load.throttled} answered 429 and re-sent), ` +
-          `stored ${integer(run.load.stored)}, duplicates ${run.load.duplicates}, unmatched ${run.load.unmatched}; COPY ${run.copySeconds.toFixed(1)} s`,
+          `stored ${integer(run.load.stored)}, duplicates ${run.load.duplicates}, unmatched ${run.load.unmatched}; all folded ${run.foldLagSeconds.toFixed(2)} s after the last answer; COPY ${run.copySeconds.toFixed(1)} s`,
       );
     }
     out(verified);

@@ -31,6 +31,8 @@ import { healthScoringRoutes } from './features/health-scoring/health-scoring.ro
 import { tokenRoutes } from './features/tokens/token.routes';
 import { trackingAdminRoutes } from './features/tracking/tracking-admin.routes';
 import { trackingRoutes } from './features/tracking/tracking.routes';
+import { startUsageFolder, type UsageFolder } from './features/tracking/usage-folder';
+import { createHealthRecomputeQueue } from './features/health-scoring/health-recompute-queue';
 import type { WebhookDispatcherOptions } from './features/webhooks/webhook-dispatcher';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
 import { userRoutes } from './features/users/user.routes';
@@ -46,6 +48,13 @@ export interface AppContext {
 }
 
 export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Folds tracked events into the daily usage off the request path; `flush()` waits for it (tests, benches). */
+    usageFolder: UsageFolder;
+  }
+}
 
 /**
  * Builds the Fastify app: security, validation, OpenAPI, every feature's routes and the web app.
@@ -112,7 +121,21 @@ export async function buildApp(
   await app.register(searchRoutes(context), { prefix: '/api/v1' });
   await app.register(trackingAdminRoutes(context), { prefix: '/api/v1' });
   await app.register(webhookRoutes(context, options.webhooks), { prefix: '/api/v1' });
-  await app.register(trackingRoutes(context, { requestsPerSecond: options.trackingRequestsPerSecond }));
+  const healthQueue = createHealthRecomputeQueue(context.database, (error) =>
+    app.log.error({ err: error }, 'health recompute after events failed'),
+  );
+  const usageFolder = startUsageFolder(context.database, {
+    onFolded: (accountIds) => healthQueue.add(accountIds),
+    log: (error) => app.log.error({ err: error }, 'folding tracked events into the daily usage failed'),
+  });
+  app.decorate('usageFolder', usageFolder);
+  app.addHook('onClose', async () => {
+    await usageFolder.stop();
+    await healthQueue.stop();
+  });
+  await app.register(
+    trackingRoutes(context, { requestsPerSecond: options.trackingRequestsPerSecond, usageFolder, healthQueue }),
+  );
 
   await registerWebApp(app, options.webRoot);
   return app;

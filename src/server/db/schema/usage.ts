@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   date,
   index,
   integer,
@@ -22,8 +23,12 @@ export const usageEvents = pgTable(
     source: text('source').notNull(),
     /** Idempotency key from the sender (Segment messageId). */
     messageId: text('message_id').notNull(),
-    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    // No foreign keys: checking them locked the account and contact row of every event, which made
+    // concurrent batches queue on each other. Statement triggers on accounts and contacts delete the
+    // events of a deleted account and clear a deleted contact (migration 0009), and the usage fold
+    // only counts events whose account exists.
+    accountId: uuid('account_id'),
+    contactId: uuid('contact_id'),
     userId: text('user_id'),
     anonymousId: text('anonymous_id'),
     /** `user:<userId>` or `anon:<anonymousId>`: the tracked user (tracked_users) the event belongs to. */
@@ -37,6 +42,12 @@ export const usageEvents = pgTable(
     properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
     /** The sender's context object (library, page, ip…), as sent. */
     context: jsonb('context').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The id of the transaction that stored the event (pg_current_xact_id): the usage fold counts
+     * every event of the transactions that finished since its last run, exactly once. Null for
+     * events stored before migration 0009 (already folded).
+     */
+    foldTxid: bigint('fold_txid', { mode: 'number' }),
   },
   (table) => [
     uniqueIndex('usage_events_source_message_id_key').on(table.source, table.messageId),
@@ -45,7 +56,22 @@ export const usageEvents = pgTable(
     index('usage_events_unmatched_idx')
       .on(table.source, table.userKey)
       .where(sql`${table.accountId} IS NULL`),
+    // Events are stored in transaction order, so a BRIN index finds the ones still to fold for
+    // almost nothing per insert.
+    index('usage_events_fold_txid_idx').using('brin', table.foldTxid),
   ],
+);
+
+/** Up to which transaction the tracked events are folded into usage_daily (one row). */
+export const usageFoldState = pgTable(
+  'usage_fold_state',
+  {
+    id: integer('id').primaryKey().default(1),
+    /** Events of transactions below this id are folded; the next fold starts here. */
+    horizon: bigint('horizon', { mode: 'number' }).notNull(),
+    foldedAt: timestamp('folded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check('usage_fold_state_single_row_check', sql`${table.id} = 1`)],
 );
 
 /** Daily usage per account: active users, event count, and counts per event name. */

@@ -65,6 +65,7 @@ describe('@segment/analytics-node against Cycle', () => {
       as: await server.signIn('viewer'),
     });
     expect(account.body.account.traits).toMatchObject({ industry: 'Energy' });
+    await server.app.usageFolder.flush();
     const usage = await server.database.pool.query(
       'SELECT active_users, event_count, event_counts FROM usage_daily WHERE account_id = $1',
       [accountId],

@@ -226,8 +226,11 @@ async function linkContact(
 }
 
 /**
- * Attributes the waiting (unmatched) events of these users to `accountId` and folds them into the
- * daily usage, in one statement. Returns how many events were attributed.
+ * Attributes the waiting (unmatched) events of these users to `accountId`. Those the usage fold has
+ * already passed (it skipped them for having no account) are folded into the daily usage here, in
+ * the same statement; newer ones are left to the fold, which will count them with their account.
+ * The fold state is share-locked so a fold cannot run between reading its horizon and committing.
+ * Returns how many events were attributed.
  */
 export async function attributeWaitingEvents(
   client: PoolClient,
@@ -236,14 +239,19 @@ export async function attributeWaitingEvents(
   accountId: string,
 ): Promise<number> {
   const result = await client.query<{ attributed: number }>(
-    `WITH landed AS (
+    `WITH fold AS (SELECT horizon FROM usage_fold_state WHERE id = 1 FOR SHARE),
+     attributed AS (
        UPDATE usage_events e SET account_id = $3, contact_id = u.contact_id
        FROM tracked_users u
        WHERE e.source = $1 AND e.user_key = ANY($2::text[]) AND e.account_id IS NULL
          AND u.source = e.source AND u.user_key = e.user_key
-       RETURNING e.account_id, e.user_key, e.type, e.event, e.occurred_at
-     ),${usageFoldCtes('$1')}
-     SELECT count(*)::int AS attributed FROM landed`,
+       RETURNING e.source, e.account_id, e.user_key, e.type, e.event, e.occurred_at, e.fold_txid
+     ),
+     landed AS (
+       SELECT * FROM attributed
+       WHERE fold_txid IS NULL OR fold_txid < (SELECT horizon FROM fold)
+     ),${usageFoldCtes()}
+     SELECT count(*)::int AS attributed FROM attributed`,
     [source, userKeys, accountId],
   );
   return result.rows[0]!.attributed;

@@ -1,7 +1,6 @@
 import type { Database } from '../../db/database';
 import { applyAlias, applyGroup, applyIdentify } from './tracking-identity';
 import type { TrackingMessage } from './tracking-messages';
-import { usageFoldCtes } from './usage-fold.sql';
 
 export interface IngestResult {
   /** Events (track, page, screen) stored now. */
@@ -10,7 +9,7 @@ export interface IngestResult {
   duplicates: number;
   /** Events stored without an account yet (their user is in no known group): listed for an admin. */
   unmatched: number;
-  /** Accounts whose usage, traits or contacts changed: their health is rescored. */
+  /** Accounts whose traits or contacts changed: their health is rescored. */
   accountIds: string[];
 }
 
@@ -18,10 +17,11 @@ export interface IngestResult {
  * Stores one request's messages in one transaction, so a 2xx means everything is committed and an
  * error means nothing is: identify, group and alias calls first, in order (so a batch that groups a
  * user and then tracks them attributes the events), then every event in one statement that skips
- * messageIds already stored and folds the new ones into the daily usage of their accounts.
- * Rows are written in key order (message ids, then daily rows), so concurrent requests that share
- * messageIds (a client re-sending while its first attempt is still running) wait on each other
- * instead of deadlocking.
+ * messageIds already stored. The daily usage is not touched here: the usage folder
+ * (usage-folder.ts) counts the events of finished transactions right after, exactly once, so
+ * concurrent batches never wait on each other's account-day rows.
+ * Rows are written in message-id order, so concurrent requests that share messageIds (a client
+ * re-sending while its first attempt is still running) wait on each other instead of deadlocking.
  */
 export async function ingestTrackingMessages(
   database: Database,
@@ -70,7 +70,7 @@ async function ingestOnce(
     let stored = 0;
     let unmatched = 0;
     if (events.length > 0) {
-      const result = await client.query<{ stored: number; unmatched: number; accounts: string[] }>(
+      const result = await client.query<{ stored: number; unmatched: number }>(
         `WITH incoming AS (
            SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::jsonb[], $10::jsonb[])
              AS i(message_id, type, user_key, user_id, anonymous_id, event, occurred_at, properties, context)
@@ -87,11 +87,10 @@ async function ingestOnce(
            FROM incoming i LEFT JOIN tracked_users u ON u.source = $1 AND u.user_key = i.user_key
            ORDER BY i.message_id
            ON CONFLICT (source, message_id) DO NOTHING
-           RETURNING account_id, user_key, type, event, occurred_at
-         ),${usageFoldCtes('$1')}
+           RETURNING account_id
+         )
          SELECT (SELECT count(*) FROM landed)::int AS stored,
-                (SELECT count(*) FROM landed WHERE account_id IS NULL)::int AS unmatched,
-                array(SELECT DISTINCT account_id FROM landed WHERE account_id IS NOT NULL)::text[] AS accounts`,
+                (SELECT count(*) FROM landed WHERE account_id IS NULL)::int AS unmatched`,
         [
           source,
           events.map((event) => event.messageId),
@@ -109,7 +108,6 @@ async function ingestOnce(
       const row = result.rows[0]!;
       stored = row.stored;
       unmatched = row.unmatched;
-      for (const id of row.accounts) changed.add(id);
     }
     await client.query(
       `UPDATE write_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,

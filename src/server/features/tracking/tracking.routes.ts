@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app';
 import { badRequest, ProblemError } from '../../http/problem';
-import { createHealthRecomputeQueue } from '../health-scoring/health-recompute-queue';
+import type { HealthRecomputeQueue } from '../health-scoring/health-recompute-queue';
 import { ingestTrackingMessages } from './tracking-ingest.service';
 import { BATCH_LIMIT_BYTES, parseTrackingBody, type TrackingType } from './tracking-messages';
+import type { UsageFolder } from './usage-folder';
 import { findActiveWriteKey } from './write-key.service';
 
 /** Bodies up to this size are read (and then refused with a 400 above BATCH_LIMIT_BYTES); beyond it, 413. */
@@ -34,17 +35,15 @@ function basicAuthKey(request: FastifyRequest): string | null {
 /**
  * Segment-compatible tracking endpoints (Segment's HTTP tracking API): unmodified Segment SDKs can
  * point their host at Cycle. Answers 200 `{ success: true }` only after the messages are committed.
- * Health rescoring of the touched accounts runs right after, off the request.
+ * Folding the events into the daily usage, and rescoring the touched accounts, run right after,
+ * off the request (the usage folder pokes the health queue).
  */
 export function trackingRoutes(
   context: AppContext,
-  options: { requestsPerSecond?: number } = {},
+  options: { requestsPerSecond?: number; usageFolder: UsageFolder; healthQueue: HealthRecomputeQueue },
 ): FastifyPluginAsync {
+  const { usageFolder, healthQueue } = options;
   return async (app) => {
-    const queue = createHealthRecomputeQueue(context.database, (error) =>
-      app.log.error({ err: error }, 'health recompute after events failed'),
-    );
-    app.addHook('onClose', async () => queue.stop());
 
     // The raw text, so sizes are checked exactly and malformed JSON gets a precise 400.
     app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -114,7 +113,8 @@ export function trackingRoutes(
             messages: parsed.messages,
             receivedAt,
           });
-          queue.add(result.accountIds);
+          if (result.stored > 0) usageFolder.poke();
+          healthQueue.add(result.accountIds);
           return reply.code(200).send({
             success: true,
             stored: result.stored,

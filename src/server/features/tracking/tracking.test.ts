@@ -19,8 +19,9 @@ describe('tracking endpoints', () => {
   let key: string;
   let accountId: string;
 
-  const usageOf = async (id: string) =>
-    (
+  const usageOf = async (id: string) => {
+    await server.app.usageFolder.flush();
+    return (
       await server.database.pool.query<{
         active_users: number;
         event_count: number;
@@ -30,6 +31,7 @@ describe('tracking endpoints', () => {
         [id, today()],
       )
     ).rows[0];
+  };
   const send = (path: string, body: unknown, headers: Record<string, string> = basic(key)) =>
     request(server, 'POST', path, { body, headers });
 

@@ -1,0 +1,139 @@
+import type { Database } from '../../db/database';
+import { usageFoldCtes } from './usage-fold.sql';
+
+/**
+ * Folds every tracked event stored by a transaction that finished since the last fold into the
+ * daily usage (usage_daily, usage_daily_users), exactly once, in one transaction:
+ * 1. `upTo` = the oldest transaction still running (pg_snapshot_xmin): every transaction below it
+ *    has committed or rolled back, so no event with a smaller fold_txid can appear any more;
+ * 2. the fold state row is locked, and the events with horizon ≤ fold_txid < upTo whose account
+ *    exists are folded;
+ * 3. the horizon moves to upTo.
+ * Events without an account are skipped; attributing them later folds them (attributeWaitingEvents).
+ * A crash before the commit leaves the horizon where it was, so the next fold takes them again.
+ * Returns how many events were folded and the accounts whose usage changed.
+ */
+export async function foldTrackedUsage(database: Database): Promise<{ events: number; accountIds: string[] }> {
+  const client = await database.pool.connect();
+  try {
+    // Taken before this transaction has an id of its own, so it does not hold itself back.
+    const snapshot = await client.query<{ up_to: string }>(
+      'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS up_to',
+    );
+    const upTo = snapshot.rows[0]!.up_to;
+    await client.query('BEGIN');
+    const state = await client.query<{ horizon: string }>(
+      'SELECT horizon::text FROM usage_fold_state WHERE id = 1 FOR UPDATE',
+    );
+    const horizon = state.rows[0]!.horizon;
+    if (BigInt(horizon) >= BigInt(upTo)) {
+      await client.query('COMMIT');
+      return { events: 0, accountIds: [] };
+    }
+    const folded = await client.query<{ events: number; accounts: string[] }>(
+      `WITH landed AS (
+         SELECT e.source, e.account_id, e.user_key, e.type, e.event, e.occurred_at
+         FROM usage_events e JOIN accounts a ON a.id = e.account_id
+         WHERE e.fold_txid >= $1::bigint AND e.fold_txid < $2::bigint
+       ),${usageFoldCtes()}
+       SELECT (SELECT count(*) FROM landed)::int AS events,
+              array(SELECT DISTINCT account_id FROM landed)::text[] AS accounts`,
+      [horizon, upTo],
+    );
+    await client.query('UPDATE usage_fold_state SET horizon = $1::bigint, folded_at = now() WHERE id = 1', [upTo]);
+    await client.query('COMMIT');
+    const row = folded.rows[0]!;
+    return { events: row.events, accountIds: row.accounts };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export interface UsageFolder {
+  /** New events were committed: fold soon (runs at once, or right after the running fold). */
+  poke(): void;
+  /** Resolves once a fold that started after this call has finished: every event committed before the call is counted. */
+  flush(): Promise<void>;
+  /** Folds what is committed, then stops polling (a crash instead leaves it to the next start). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs foldTrackedUsage off the request path: when poked after an ingest commits, and every
+ * `pollMs` to pick up events another process stored or a crash left unfolded. One fold runs at a
+ * time; pokes during a fold coalesce into one more fold. Accounts whose usage changed go to
+ * `onFolded` (health rescoring); failures go to `log` and the next poke or poll retries.
+ */
+export function startUsageFolder(
+  database: Database,
+  options: { onFolded: (accountIds: string[]) => void; log: (error: unknown) => void; pollMs?: number },
+): UsageFolder {
+  let requested = 0;
+  let completed = 0;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const waiters: { generation: number; resolve: () => void }[] = [];
+
+  const settle = () => {
+    for (let index = waiters.length - 1; index >= 0; index -= 1) {
+      const waiter = waiters[index]!;
+      if (waiter.generation <= completed || stopped) {
+        waiters.splice(index, 1);
+        waiter.resolve();
+      }
+    }
+  };
+
+  const loop = async () => {
+    while (!stopped && completed < requested) {
+      const generation = requested;
+      try {
+        const result = await foldTrackedUsage(database);
+        if (result.accountIds.length > 0) options.onFolded(result.accountIds);
+      } catch (error) {
+        options.log(error);
+      }
+      completed = generation;
+      settle();
+    }
+  };
+
+  const poke = () => {
+    if (stopped) return;
+    requested += 1;
+    if (running !== null) return;
+    running = loop().finally(() => {
+      running = null;
+      if (!stopped && completed < requested) {
+        requested -= 1;
+        poke();
+      }
+    });
+  };
+
+  const timer = setInterval(poke, options.pollMs ?? 1_000);
+  timer.unref();
+
+  return {
+    poke,
+    flush() {
+      poke();
+      const generation = requested;
+      return new Promise<void>((resolve) => {
+        waiters.push({ generation, resolve });
+        settle();
+      });
+    },
+    /** Stops polling after one last fold, so a graceful shutdown leaves nothing committed unfolded. */
+    async stop() {
+      clearInterval(timer);
+      if (!stopped) await this.flush();
+      stopped = true;
+      await running;
+      settle();
+    },
+  };
+}
