@@ -150,18 +150,15 @@ $$;--> statement-breakpoint
 CREATE FUNCTION "accounts_stage_history_updated"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  WITH changed AS MATERIALIZED (
-    SELECT n.id, n.lifecycle_stage AS stage
-    FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE o.lifecycle_stage IS DISTINCT FROM n.lifecycle_stage
-  ),
-  closed AS (
-    UPDATE account_stage_history h SET left_at = now()
-    FROM changed c WHERE h.account_id = c.id AND h.left_at IS NULL
-  )
+  -- Two statements: the old row must be closed before the new open row is inserted (one open row
+  -- per account is a unique index, checked row by row).
+  UPDATE account_stage_history h SET left_at = now()
+  FROM new_rows n JOIN old_rows o ON o.id = n.id
+  WHERE h.account_id = n.id AND h.left_at IS NULL AND o.lifecycle_stage IS DISTINCT FROM n.lifecycle_stage;
   INSERT INTO account_stage_history (account_id, stage, entered_at, source, changed_by)
-  SELECT c.id, c.stage, now(), stage_history_source(), stage_history_actor()
-  FROM changed c WHERE c.stage IS NOT NULL;
+  SELECT n.id, n.lifecycle_stage, now(), stage_history_source(), stage_history_actor()
+  FROM new_rows n JOIN old_rows o ON o.id = n.id
+  WHERE o.lifecycle_stage IS DISTINCT FROM n.lifecycle_stage AND n.lifecycle_stage IS NOT NULL;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
