@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { accounts, contacts } from './customers';
+import { accounts } from './customers';
 
 /** A raw product usage event (track/page), kept even when its account is not known yet. */
 export const usageEvents = pgTable(

@@ -30,6 +30,13 @@ export async function foldTrackedUsage(database: Database): Promise<{ events: nu
       await client.query('COMMIT');
       return { events: 0, accountIds: [] };
     }
+    // The accounts stay until this commits (a delete waits); one deleted before is not folded into.
+    await client.query(
+      `SELECT a.id FROM accounts a
+       WHERE a.id IN (SELECT DISTINCT e.account_id FROM usage_events e WHERE e.fold_txid >= $1::bigint AND e.fold_txid < $2::bigint)
+       FOR KEY SHARE OF a`,
+      [horizon, upTo],
+    );
     const folded = await client.query<{ events: number; accounts: string[] }>(
       `WITH landed AS (
          SELECT e.source, e.account_id, e.user_key, e.type, e.event, e.occurred_at
