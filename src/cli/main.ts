@@ -14,6 +14,10 @@ import { registerStartCommand } from './commands/start.command';
 import { registerTokensCommand } from './commands/tokens.command';
 import { registerUsersCommand } from './commands/users.command';
 import { registerWriteKeysCommand } from './commands/write-keys.command';
+import { registerCapacityCommand } from './commands/capacity.command';
+import { registerStagesCommand } from './commands/stages.command';
+import { registerSegmentsCommand } from './commands/segments.command';
+import { registerTiersCommand } from './commands/tiers.command';
 
 const program = new Command()
   .name('cycle')
@@ -30,6 +34,10 @@ registerWriteKeysCommand(program);
 registerMetricsCommand(program);
 registerHealthCommand(program);
 registerMigrateCommand(program);
+registerCapacityCommand(program);
+registerStagesCommand(program);
+registerSegmentsCommand(program);
+registerTiersCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -35,6 +35,11 @@ import { startUsageFolder, type UsageFolder } from './features/tracking/usage-fo
 import { createHealthRecomputeQueue } from './features/health-scoring/health-recompute-queue';
 import type { WebhookDispatcherOptions } from './features/webhooks/webhook-dispatcher';
 import { webhookRoutes } from './features/webhooks/webhook.routes';
+import { journeyRoutes } from './features/journey/journey.routes';
+import { segmentRoutes } from './features/segments/segment.routes';
+import { tierRoutes } from './features/segments/tier.routes';
+import { capacityRoutes } from './features/team/capacity.routes';
+import { teamRoutes } from './features/team/team.routes';
 import { userRoutes } from './features/users/user.routes';
 import { savedViewRoutes } from './features/views/saved-view.routes';
 import { workspaceRoutes } from './features/workspace/workspace.routes';
@@ -121,6 +126,11 @@ export async function buildApp(
   await app.register(searchRoutes(context), { prefix: '/api/v1' });
   await app.register(trackingAdminRoutes(context), { prefix: '/api/v1' });
   await app.register(webhookRoutes(context, options.webhooks), { prefix: '/api/v1' });
+  await app.register(journeyRoutes(context), { prefix: '/api/v1' });
+  await app.register(segmentRoutes(context), { prefix: '/api/v1' });
+  await app.register(tierRoutes(context), { prefix: '/api/v1' });
+  await app.register(teamRoutes(context), { prefix: '/api/v1' });
+  await app.register(capacityRoutes(context), { prefix: '/api/v1' });
   const healthQueue = createHealthRecomputeQueue(context.database, (error) =>
     app.log.error({ err: error }, 'health recompute after events failed'),
   );

@@ -1,6 +1,7 @@
 import type { ScorecardDefinition } from '../../../shared/api/health.contract';
 import type { PoolClient } from 'pg';
 import type { Database } from '../../db/database';
+import { refreshJourney } from '../segments/journey-refresh';
 import {
   assignmentSql,
   listActiveScorecards,
@@ -151,7 +152,10 @@ SELECT (SELECT count(*) FROM scored)::int AS accounts, (SELECT count(*) FROM ups
   } finally {
     client.release();
   }
-  return { accounts, snapshots, seconds: (performance.now() - started) / 1000 };
+  const result = { accounts, snapshots, seconds: (performance.now() - started) / 1000 };
+  // Tiers, stages and segments can test health: a full recompute (which also follows every import) re-applies them.
+  if (options.accountIds === undefined) await refreshJourney(database);
+  return result;
 }
 
 function targetSql(
