@@ -11,7 +11,8 @@ import {
   INDUSTRY_WEIGHTS,
   SUBSIDIARY_SUFFIXES,
 } from './demo-names';
-import { type DemoPeople, pickOwner } from './demo-people';
+import type { DemoPeople } from './demo-people';
+import type { DemoOwnership } from './owner-assignment';
 import { clamp, type SeededRandom } from './seeded-random';
 
 /** Who the customer is and what it bought first; the timeline is drawn separately (account-story.ts). */
@@ -30,7 +31,6 @@ export interface DemoAccountProfile {
   employees: number;
   foundedYear: number;
   acquisitionChannel: string;
-  ownerId: string;
   execSponsorId: string | null;
   plan: string;
   seats: number;
@@ -44,6 +44,7 @@ export interface DemoAccountProfile {
 export interface DemoParentLink {
   profile: DemoAccountProfile;
   startDay: number;
+  ownership: DemoOwnership;
   remainingChildren: number;
 }
 
@@ -86,7 +87,8 @@ const TOUCH_MODEL: Record<DemoTier, DemoTouchModel> = {
 
 /**
  * Draws a new customer company: tier, industry, country, name and domain (unique within the run),
- * owner CSM, seats, price and billing. Subsidiaries inherit industry and owner from their parent.
+ * seats, price and billing. Subsidiaries inherit the industry from their parent. The owner CSM is
+ * picked later, once the account's tier by ARR is known.
  * @example drawAccountProfile(random, { index: 0, id, settings, people, usedNames: new Set(), parent: null })
  */
 export function drawAccountProfile(
@@ -118,7 +120,6 @@ export function drawAccountProfile(
   const discount = random.between(0, MAX_DISCOUNT[tier]);
   const seatPriceMinor = Math.round(SEAT_LIST_PRICE[tier][country.currency] * (1 - discount) * 100);
   const employees = Math.round(seats * random.between(1.5, 6));
-  const owner = parent ? parent.ownerId : pickOwner(input.people.owners, tier, random).id;
   return {
     index: input.index,
     id: input.id,
@@ -141,7 +142,6 @@ export function drawAccountProfile(
       partner: 15,
       'self-serve': tier === 'SMB' ? 25 : 2,
     }),
-    ownerId: owner,
     execSponsorId: tier === 'Enterprise' && random.chance(0.7) ? input.people.leader.id : null,
     plan: PLAN_BY_TIER[tier],
     seats,

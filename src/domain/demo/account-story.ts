@@ -13,6 +13,9 @@ const MONTHLY_CHURN_HAZARD: Record<DemoTier, number> = {
 /** Median days from contract start to go-live. */
 const DAYS_TO_GO_LIVE: Record<DemoTier, number> = { Enterprise: 70, 'Mid-Market': 35, SMB: 12 };
 
+/** Share of onboardings that stall. */
+const STALLED_ONBOARDING_SHARE = 0.12;
+
 /** Share of accounts that were already customers before the history window opens. */
 const EXISTING_CUSTOMER_SHARE = 0.35;
 const REACTIVATION_SHARE = 0.1;
@@ -78,7 +81,11 @@ export function drawAccountStory(
     }
   }
 
-  const goLiveOffset = Math.round(clamp(random.logNormal(DAYS_TO_GO_LIVE[profile.tier], 0.5), 3, 240));
+  // Some onboardings stall (technical blockers, a champion leaving) and take two to three and a half times as long.
+  const stall = random.chance(STALLED_ONBOARDING_SHARE) ? random.between(2, 3.5) : 1;
+  const goLiveOffset = Math.round(
+    clamp(random.logNormal(DAYS_TO_GO_LIVE[profile.tier], 0.5) * stall, 3, 240),
+  );
   const goLiveCandidate = startDay + goLiveOffset;
   const churnDay = churnMonth === null ? null : firstDayOfMonth(churnMonth);
   const goLiveDay =

@@ -12,7 +12,7 @@ const CONTACTS_PER_TIER: Record<DemoTier, { min: number; max: number }> = {
 /**
  * The people at a customer: 3–12 depending on tier, always with a champion and a decision maker
  * (the same person at some small companies), an exec sponsor at larger ones, power users, a billing
- * contact and users. Champions and power users at engaged accounts are sometimes advocates.
+ * contact and users. Champions and power users at engaged, live accounts are sometimes advocates.
  * @example buildContacts(random, { profile, story, today }).some((contact) => contact.roles.includes('champion')) // true
  */
 export function buildContacts(
@@ -33,14 +33,17 @@ export function buildContacts(
   while (roleSets.length < count) roleSets.push(random.chance(0.25) ? ['power_user'] : ['user']);
   roleSets.length = Math.max(count, 3);
 
+  // Customers become advocates once live and getting value: none before go-live.
   const advocateChance =
-    story.trajectory === 'churning'
-      ? 0.02
-      : story.trajectory === 'declining'
-        ? 0.04
-        : story.baseEngagement > 0.75
-          ? 0.3
-          : 0.1;
+    story.goLiveDay === null
+      ? 0
+      : story.trajectory === 'churning'
+        ? 0.02
+        : story.trajectory === 'declining'
+          ? 0.04
+          : story.baseEngagement > 0.75
+            ? 0.3
+            : 0.1;
   const usedEmails = new Set<string>();
   return roleSets.map((roles, position) => {
     const firstName = random.pick(FIRST_NAMES);

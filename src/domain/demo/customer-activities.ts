@@ -10,14 +10,31 @@ import type {
   DemoTouchModel,
 } from './demo-model';
 import { engagementOn, payingPeriods } from './engagement-curve';
+import type { DemoOwnership } from './owner-assignment';
 import type { SeededRandom } from './seeded-random';
 
-/** Everyday touches (calls, meetings, emails, notes) per month by touch model. */
-const MONTHLY_TOUCHES: Record<DemoTouchModel, number> = { high: 4, low: 1.2, tech: 0.25 };
+/** Everyday touches (emails, notes) per month by touch model; calls and meetings follow the cadences below. */
+const MONTHLY_TOUCHES: Record<DemoTouchModel, number> = { high: 2.2, low: 0.8, tech: 0.25 };
 const TOUCH_KINDS: Record<DemoTouchModel, Partial<Record<DemoActivityKind, number>>> = {
-  high: { call: 25, meeting: 25, email: 35, note: 15 },
-  low: { call: 20, meeting: 10, email: 50, note: 20 },
+  high: { email: 70, note: 30 },
+  low: { email: 70, note: 30 },
   tech: { email: 80, note: 20 },
+};
+
+/**
+ * How often the owner CSM holds a check-in (call or meeting) and a business review, in days, by the
+ * touch model the account has been served with; null: never. High touch: a QBR a quarter, the
+ * yearly one an EBR; low touch: an EBR every six months.
+ */
+const CADENCES: Record<DemoTouchModel, { checkIn: number | null; review: number | null }> = {
+  high: { checkIn: 30, review: 90 },
+  low: { checkIn: 60, review: 180 },
+  tech: { checkIn: null, review: null },
+};
+const CHECK_IN_KINDS: Record<DemoTouchModel, Partial<Record<DemoActivityKind, number>>> = {
+  high: { call: 55, meeting: 45 },
+  low: { call: 75, meeting: 25 },
+  tech: { call: 100 },
 };
 
 const SUBJECTS: Record<DemoActivityKind, readonly string[]> = {
@@ -70,9 +87,10 @@ const BODIES: Record<'positive' | 'neutral' | 'negative', readonly string[]> = {
 };
 
 /**
- * The timeline of touches by our people: the owner CSM's calls, meetings, emails and notes at the
- * touch model's cadence (fewer when the customer disengages), QBRs every quarter and an EBR a year
- * for high touch, an EBR a year for low touch, and the onboarding specialist's kickoff and trainings.
+ * The timeline of touches by our people: the owner CSM's emails and notes (fewer when the customer
+ * disengages), check-ins and business reviews at the touch model's cadence — sometimes late, more
+ * often at disengaged accounts — and the onboarding specialist's kickoff and trainings (none yet for an
+ * account waiting for its handoff). Touches before a reassignment are the previous owner's.
  * @example buildActivities(random, input).every((activity) => activity.contactIds.length <= 3) // true
  */
 export function buildActivities(
@@ -82,13 +100,18 @@ export function buildActivities(
     story: DemoAccountStory;
     contacts: DemoContact[];
     settings: DemoSettings;
+    ownership: DemoOwnership;
     onboardingSpecialistId: string;
+    handoff: boolean;
   },
 ): DemoActivity[] {
-  const { profile, story, contacts, settings } = input;
+  const { profile, story, contacts, settings, ownership } = input;
   const nowMs = settings.today * MILLISECONDS_PER_DAY;
-  const startMonth = monthIndexOf(story.startDay);
   const activities: DemoActivity[] = [];
+  const ownerOn = (day: number) =>
+    ownership.previousOwnerId !== null && day < ownership.sinceDay
+      ? ownership.previousOwnerId
+      : ownership.ownerId;
   const add = (kind: DemoActivityKind, day: number, userId: string, engagement: number, endDay: number) => {
     const occurredAt = businessInstant(random, day, profile.country.region);
     if (occurredAt >= nowMs || occurredAt >= endDay * MILLISECONDS_PER_DAY) return;
@@ -115,6 +138,7 @@ export function buildActivities(
     });
   };
 
+  const cadence = CADENCES[profile.touchModel];
   for (const period of payingPeriods(story, settings.windowStart, settings.today)) {
     for (let month = monthIndexOf(period.fromDay); month <= monthIndexOf(period.toDay - 1); month += 1) {
       const fromDay = Math.max(period.fromDay, firstDayOfMonth(month));
@@ -124,25 +148,36 @@ export function buildActivities(
       const touches = random.poisson(MONTHLY_TOUCHES[profile.touchModel] * share * (0.5 + 0.6 * engagement));
       for (let touch = 0; touch < touches; touch += 1) {
         const kind = random.weighted(TOUCH_KINDS[profile.touchModel] as Record<DemoActivityKind, number>);
-        add(kind, random.integer(fromDay, toDay - 1), profile.ownerId, engagement, period.toDay);
+        const day = random.integer(fromDay, toDay - 1);
+        add(kind, day, ownerOn(day), engagement, period.toDay);
       }
-      const monthsIn = month - startMonth;
-      if (monthsIn > 0 && profile.touchModel === 'high' && monthsIn % 3 === 0 && random.chance(0.8)) {
-        add(
-          monthsIn % 12 === 0 ? 'ebr' : 'qbr',
-          random.integer(fromDay, toDay - 1),
-          profile.ownerId,
-          engagement,
-          period.toDay,
-        );
+    }
+    // Cadences run from the contract start (or comeback), also before the history window opens,
+    // so the first touch inside the window keeps its rhythm; only touches inside it are kept.
+    const lifeStart =
+      story.reactivationDay !== null && period.fromDay >= story.reactivationDay
+        ? story.reactivationDay
+        : story.startDay;
+    const keepFrom = period.fromDay;
+    if (cadence.checkIn !== null) {
+      for (const day of cadenceDays(random, story, lifeStart, period.toDay, cadence.checkIn)) {
+        if (day < keepFrom) continue;
+        const kind = random.weighted(CHECK_IN_KINDS[profile.touchModel] as Record<DemoActivityKind, number>);
+        add(kind, day, ownerOn(day), engagementOn(story, day), period.toDay);
       }
-      if (monthsIn > 0 && profile.touchModel === 'low' && monthsIn % 12 === 10 && random.chance(0.55)) {
-        add('ebr', random.integer(fromDay, toDay - 1), profile.ownerId, engagement, period.toDay);
+    }
+    if (cadence.review !== null) {
+      let review = 0;
+      for (const day of cadenceDays(random, story, lifeStart, period.toDay, cadence.review)) {
+        review += 1;
+        if (day < keepFrom) continue;
+        const kind = profile.touchModel === 'high' && review % 4 !== 0 ? 'qbr' : 'ebr';
+        add(kind, day, ownerOn(day), engagementOn(story, day), period.toDay);
       }
     }
   }
 
-  if (story.startDay >= settings.windowStart) {
+  if (story.startDay >= settings.windowStart && !input.handoff) {
     const onboardingEnd = Math.min(
       story.goLiveDay ?? settings.today,
       (story.churnDay ?? settings.today + 1) - 1,
@@ -167,6 +202,29 @@ export function buildActivities(
   }
   activities.sort((left, right) => left.occurredAt - right.occurredAt);
   return activities;
+}
+
+/**
+ * The days of a recurring touch from `fromDay` until `toDay` (exclusive): each comes a little before
+ * it is due, or late — by up to 70% of the cadence — with a chance that grows as the customer
+ * disengages, which is what leaves some accounts overdue today.
+ */
+function cadenceDays(
+  random: SeededRandom,
+  story: DemoAccountStory,
+  fromDay: number,
+  toDay: number,
+  everyDays: number,
+): number[] {
+  const days: number[] = [];
+  let day = fromDay + Math.round(everyDays * random.between(0.3, 0.9));
+  while (day < toDay) {
+    days.push(day);
+    const lateChance = 0.1 + 0.45 * (1 - engagementOn(story, day));
+    const factor = random.chance(lateChance) ? random.between(1.05, 1.7) : random.between(0.6, 0.97);
+    day += Math.max(1, Math.round(everyDays * factor));
+  }
+  return days;
 }
 
 function drawMood(random: SeededRandom, engagement: number): 'positive' | 'neutral' | 'negative' {

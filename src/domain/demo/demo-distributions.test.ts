@@ -136,16 +136,26 @@ describe('demo distributions (3,000 accounts, 24 months)', () => {
     expect(bundles.filter((bundle) => bundle.subscriptions.length > 1).length).toBeGreaterThan(600);
   });
 
-  it('fills each CSM book in proportion to capacity', () => {
+  it('grows Maya’s book to her workload limit (6.1 units per 100 accounts) and shares the rest by tier weights', () => {
     const people = buildDemoPeople(42);
-    const loads = people.owners.map((owner) => {
-      const book = bundles.filter(
-        (bundle) => bundle.account.ownerId === owner.user.id && bundle.account.status !== 'churned',
-      ).length;
-      return book / (owner.user.accountCapacity ?? 1);
-    });
-    const average = loads.reduce((sum, load) => sum + load, 0) / loads.length;
-    for (const load of loads) expect(Math.abs(load - average) / average).toBeLessThan(0.25);
+    const weights = { Enterprise: 1, 'Mid-Market': 0.3, SMB: 0.05 } as const;
+    const workload = (ownerId: string) =>
+      bundles
+        .filter((bundle) => bundle.account.ownerId === ownerId && bundle.account.status !== 'churned')
+        .reduce((sum, bundle) => sum + weights[bundle.account.tier], 0);
+    const [maya, daniel, sofia, lucas] = people.owners.map((owner) => workload(owner.user.id));
+    expect(maya).toBeGreaterThanOrEqual(183);
+    expect(maya).toBeLessThan(190);
+    // Once Maya is full, Daniel takes the enterprises and Sofia most of the mid-market.
+    expect(daniel).toBeGreaterThan(lucas as number);
+    expect(sofia).toBeGreaterThan(lucas as number);
+    const smallBusinesses = bundles.filter(
+      (bundle) => bundle.account.tier === 'SMB' && bundle.account.parentId === null,
+    );
+    const lucasShare = smallBusinesses.filter(
+      (bundle) => bundle.account.ownerId === people.owners[3]?.user.id,
+    ).length;
+    expect(lucasShare / smallBusinesses.length).toBeGreaterThan(0.85);
   });
 
   it('answers surveys in line with engagement: churning accounts score lower NPS, and NPS lands near B2B norms', () => {

@@ -7,7 +7,8 @@
 export type DemoTier = 'Enterprise' | 'Mid-Market' | 'SMB';
 export type DemoTouchModel = 'high' | 'low' | 'tech';
 export type DemoAccountStatus = 'onboarding' | 'active' | 'churned';
-export type DemoLifecycleStage = 'onboarding' | 'adoption' | 'value' | 'renewal' | 'advocacy';
+/** Lifecycle stage names, as kept in accounts.lifecycle_stage and lifecycle_stages.name. */
+export type DemoLifecycleStage = 'Handoff' | 'Onboarding' | 'Adoption' | 'Value' | 'Renewal' | 'Advocacy';
 export type DemoTrajectory = 'steady' | 'growing' | 'declining' | 'churning';
 export type DemoCurrency = 'USD' | 'EUR' | 'GBP';
 export type DemoBillingInterval = 'month' | 'quarter' | 'year';
@@ -17,7 +18,8 @@ export type DemoTicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved'
 export type DemoTicketPriority = 'low' | 'normal' | 'high' | 'urgent';
 export type DemoActivityKind = 'call' | 'meeting' | 'email' | 'note' | 'ebr' | 'qbr' | 'training';
 export type DemoUserRole = 'admin' | 'manager' | 'csm' | 'viewer';
-export type DemoTeamKind = 'csm' | 'support' | 'onboarding';
+export type DemoTeamKind = 'csm' | 'support' | 'onboarding' | 'services' | 'education';
+export type DemoAssignmentRole = 'onboarding_lead' | 'support_lead';
 
 /** Options after defaults and validation. */
 export interface DemoSettings {
@@ -50,6 +52,13 @@ export interface DemoUser {
   teamKey: string;
   /** Accounts this person can carry; null for people without a book. */
   accountCapacity: number | null;
+  /** The person's manager (the CS leader for everyone else); null for the leader. */
+  managerId: string | null;
+  responsibilities: string;
+  /** Tiers a CSM may own accounts of; empty for people without a book. */
+  coversTiers: DemoTier[];
+  /** Workload units this person carries; null means the workspace default (30). */
+  workloadCapacity: number | null;
 }
 
 export interface DemoAccount {
@@ -65,6 +74,8 @@ export interface DemoAccount {
   industry: string;
   region: string;
   ownerId: string;
+  /** The day the current owner took the account: its creation day, or later after a reassignment. */
+  ownerSinceDay: number;
   execSponsorId: string | null;
   status: DemoAccountStatus;
   tier: DemoTier;
@@ -183,6 +194,25 @@ export interface DemoAccountBundle {
   surveyResponses: DemoSurveyResponse[];
   activities: DemoActivity[];
   usageDays: DemoUsageDay[];
+  /** Every stage the account went through, oldest first; the last is open unless it churned. */
+  stageHistory: DemoStageSpell[];
+  /** Who else looks after the account: onboarding lead, support lead. */
+  assignments: DemoAssignment[];
+}
+
+/** A stretch of days an account spent in one lifecycle stage: [enteredDay, leftDay). */
+export interface DemoStageSpell {
+  stage: DemoLifecycleStage;
+  enteredDay: number;
+  /** Null while the account is still in the stage. */
+  leftDay: number | null;
+}
+
+/** A person on our side with a role on the account besides its owner CSM. */
+export interface DemoAssignment {
+  role: DemoAssignmentRole;
+  userId: string;
+  sinceDay: number;
 }
 
 /** What happens to an account over the window; the rows are drawn from it. */
@@ -220,4 +250,6 @@ export interface DemoCounts {
   activities: number;
   usageDays: number;
   churnEvents: number;
+  stageHistory: number;
+  assignments: number;
 }

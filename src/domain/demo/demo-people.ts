@@ -10,18 +10,25 @@ export const DEMO_EMAIL_DOMAIN = 'demo.cycle';
 export interface DemoPeople {
   teams: DemoTeam[];
   users: DemoUser[];
-  /** The CS leader (exec sponsor on our side for strategic accounts). */
+  /** The CS leader (exec sponsor on our side for strategic accounts); manages everyone else. */
   leader: DemoUser;
-  /** Runs kickoffs and trainings while an account onboards. */
+  /** Runs kickoffs and trainings while an account onboards; its onboarding lead. */
   onboardingSpecialist: DemoUser;
+  /** Support lead of every enterprise account. */
+  supportLead: DemoUser;
   /** CSMs who own accounts, with their share of each tier. */
   owners: DemoOwner[];
 }
 
 export interface DemoOwner {
   user: DemoUser;
-  /** Relative share of new accounts of each tier this CSM takes. */
+  /** Relative share of new accounts of each tier this CSM takes (0 for tiers the CSM does not cover). */
   tierWeights: Readonly<Record<DemoTier, number>>;
+  /**
+   * Workload units per 100 demo accounts from which this CSM takes no more new accounts; null: no
+   * limit. It pins the capacity story (one CSM over capacity) whatever the day and the draws.
+   */
+  workloadLimitPer100Accounts: number | null;
 }
 
 interface PersonSpec {
@@ -31,17 +38,24 @@ interface PersonSpec {
   role: DemoUser['role'];
   teamKey: string;
   accountCapacity: number | null;
+  responsibilities: string;
+  workloadCapacity?: number;
   tierWeights?: Readonly<Record<DemoTier, number>>;
+  workloadLimitPer100Accounts?: number;
 }
 
 const TEAM_SPECS: readonly Omit<DemoTeam, 'id'>[] = [
   { key: 'cs', name: 'Customer Success', kind: 'csm' },
   { key: 'support', name: 'Support', kind: 'support' },
   { key: 'onboarding', name: 'Onboarding', kind: 'onboarding' },
+  { key: 'services', name: 'Professional Services', kind: 'services' },
+  { key: 'education', name: 'Customer Education', kind: 'education' },
 ];
 
-// High-touch CSMs carry few, large accounts; the scale CSM carries the long tail. The weights are
-// set so that each book is roughly proportional to the CSM's capacity.
+// Enterprise CSMs cover Enterprise and Mid-Market, the pooled CSM Mid-Market and SMB, the digital
+// CSM SMB only. Maya carries half a book (15 workload units) and takes a large share of new
+// accounts until her workload reaches 6.1 units per 100 accounts: at the default 300 accounts that
+// is 120–140% of her capacity, while Daniel, who covers the same tiers, has room.
 const PEOPLE_SPECS: readonly PersonSpec[] = [
   {
     key: 'leader',
@@ -50,6 +64,8 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     role: 'manager',
     teamKey: 'cs',
     accountCapacity: null,
+    responsibilities:
+      'Leads Customer Success: the journey map, tiers and touch models, team capacity and hiring. Executive sponsor of most enterprise accounts.',
   },
   {
     key: 'maya',
@@ -58,7 +74,11 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     role: 'csm',
     teamKey: 'cs',
     accountCapacity: 40,
-    tierWeights: { Enterprise: 5, 'Mid-Market': 1.1, SMB: 0 },
+    responsibilities:
+      'High-touch book of enterprise and large mid-market accounts. Also runs the EBR program and mentors new CSMs, so she carries half a book.',
+    workloadCapacity: 15,
+    tierWeights: { Enterprise: 3, 'Mid-Market': 1.5, SMB: 0 },
+    workloadLimitPer100Accounts: 6.1,
   },
   {
     key: 'daniel',
@@ -67,7 +87,9 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     role: 'csm',
     teamKey: 'cs',
     accountCapacity: 60,
-    tierWeights: { Enterprise: 5, 'Mid-Market': 2.4, SMB: 0 },
+    responsibilities:
+      'High-touch book of enterprise and mid-market accounts: QBRs, EBRs, success plans and renewals.',
+    tierWeights: { Enterprise: 1, 'Mid-Market': 0.1, SMB: 0 },
   },
   {
     key: 'sofia',
@@ -76,24 +98,29 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     role: 'csm',
     teamKey: 'cs',
     accountCapacity: 90,
-    tierWeights: { Enterprise: 0, 'Mid-Market': 6.5, SMB: 0.5 },
+    responsibilities: 'Pooled low-touch book of mid-market accounts, and larger small businesses.',
+    tierWeights: { Enterprise: 0, 'Mid-Market': 3, SMB: 0.1 },
   },
   {
     key: 'lucas',
     name: 'Lucas Moreau',
-    title: 'Scale Customer Success Manager',
+    title: 'Digital Customer Success Manager',
     role: 'csm',
     teamKey: 'cs',
     accountCapacity: 220,
-    tierWeights: { Enterprise: 0, 'Mid-Market': 0, SMB: 9.5 },
+    responsibilities:
+      'Tech-touch small businesses: lifecycle emails, webinars and in-app guides, one-to-many.',
+    tierWeights: { Enterprise: 0, 'Mid-Market': 0, SMB: 1 },
   },
   {
     key: 'priya',
     name: 'Priya Raman',
     title: 'Onboarding Specialist',
-    role: 'csm',
+    // Not a CSM role: she owns no book, so capacity planning does not count her as a CSM with room.
+    role: 'viewer',
     teamKey: 'onboarding',
     accountCapacity: null,
+    responsibilities: 'Onboarding lead of every new account: handoff, kickoff, technical setup and go-live.',
   },
   {
     key: 'tom',
@@ -102,6 +129,8 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     role: 'viewer',
     teamKey: 'support',
     accountCapacity: null,
+    responsibilities:
+      'Support lead of the enterprise accounts: escalations, incident reviews and support KPIs.',
   },
   {
     key: 'amara',
@@ -110,42 +139,67 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     role: 'viewer',
     teamKey: 'cs',
     accountCapacity: null,
+    responsibilities: 'Health scorecards, segments and tier rules, data quality and the CS metrics.',
+  },
+  {
+    key: 'kenji',
+    name: 'Kenji Sato',
+    title: 'Implementation Consultant',
+    role: 'viewer',
+    teamKey: 'services',
+    accountCapacity: null,
+    responsibilities: 'Paid implementation and integration projects for enterprise customers.',
+  },
+  {
+    key: 'ines',
+    name: 'Ines Duarte',
+    title: 'Customer Education Manager',
+    role: 'viewer',
+    teamKey: 'education',
+    accountCapacity: null,
+    responsibilities: 'Academy courses, certification and the monthly customer webinars.',
   },
 ];
 
+const coveredTiers = (weights: Readonly<Record<DemoTier, number>> | undefined): DemoTier[] =>
+  weights ? (Object.keys(weights) as DemoTier[]).filter((tier) => weights[tier] > 0) : [];
+
 /**
- * The demo teams and eight users (emails @demo.cycle), with ids drawn from the seed.
+ * The demo teams (CSM, Support, Onboarding, Services, Education) and ten users (emails
+ * @demo.cycle), with ids drawn from the seed; the CS leader manages everyone else.
  * @example buildDemoPeople(42).users.find((user) => user.key === 'maya')?.email // 'maya.patel@demo.cycle'
  */
 export function buildDemoPeople(seed: number): DemoPeople {
   const random = new SeededRandom(seed, DEMO_STREAMS.people);
   const teams = TEAM_SPECS.map((team) => ({ ...team, id: random.uuid() }));
-  const users: DemoUser[] = PEOPLE_SPECS.map((spec) => ({
+  const ids = PEOPLE_SPECS.map(() => random.uuid());
+  const leaderId = ids[0] as string;
+  const users: DemoUser[] = PEOPLE_SPECS.map((spec, position) => ({
     key: spec.key,
-    id: random.uuid(),
+    id: ids[position] as string,
     email: `${spec.name.toLowerCase().replace(/\s+/g, '.')}@${DEMO_EMAIL_DOMAIN}`,
     name: spec.name,
     title: spec.title,
     role: spec.role,
     teamKey: spec.teamKey,
     accountCapacity: spec.accountCapacity,
+    managerId: position === 0 ? null : leaderId,
+    responsibilities: spec.responsibilities,
+    coversTiers: coveredTiers(spec.tierWeights),
+    workloadCapacity: spec.workloadCapacity ?? null,
   }));
   const byKey = (key: string) => users.find((user) => user.key === key) as DemoUser;
   const owners = PEOPLE_SPECS.filter((spec) => spec.tierWeights).map((spec) => ({
     user: byKey(spec.key),
     tierWeights: spec.tierWeights as Record<DemoTier, number>,
+    workloadLimitPer100Accounts: spec.workloadLimitPer100Accounts ?? null,
   }));
-  return { teams, users, leader: byKey('leader'), onboardingSpecialist: byKey('priya'), owners };
-}
-
-/** Picks the owner CSM of a new account of `tier`, in proportion to the owners' tier weights. */
-export function pickOwner(owners: readonly DemoOwner[], tier: DemoTier, random: SeededRandom): DemoUser {
-  let total = 0;
-  for (const owner of owners) total += owner.tierWeights[tier];
-  let target = random.next() * total;
-  for (const owner of owners) {
-    target -= owner.tierWeights[tier];
-    if (target < 0) return owner.user;
-  }
-  return (owners[owners.length - 1] as DemoOwner).user;
+  return {
+    teams,
+    users,
+    leader: byKey('leader'),
+    onboardingSpecialist: byKey('priya'),
+    supportLead: byKey('tom'),
+    owners,
+  };
 }

@@ -41,14 +41,36 @@ describe('resolveDemoSettings', () => {
 });
 
 describe('buildDemoPeople', () => {
-  it('has eight @demo.cycle users across three teams, with Maya Patel as a CSM and a manager leading', () => {
+  it('has ten @demo.cycle users in five teams, managed by the CS leader, with four CSMs covering tiers', () => {
     const people = buildDemoPeople(42);
-    expect(people.users).toHaveLength(8);
-    expect(people.teams.map((team) => team.kind)).toEqual(['csm', 'support', 'onboarding']);
+    expect(people.users).toHaveLength(10);
+    expect(people.teams.map((team) => team.kind)).toEqual([
+      'csm',
+      'support',
+      'onboarding',
+      'services',
+      'education',
+    ]);
     expect(people.users.every((user) => user.email.endsWith('@demo.cycle'))).toBe(true);
     expect(people.users.find((user) => user.email === 'maya.patel@demo.cycle')?.role).toBe('csm');
     expect(people.leader.role).toBe('manager');
-    expect(people.owners.map((owner) => owner.user.role)).toEqual(['csm', 'csm', 'csm', 'csm']);
+    expect(people.leader.managerId).toBeNull();
+    expect(
+      people.users
+        .filter((user) => user !== people.leader)
+        .every((user) => user.managerId === people.leader.id),
+    ).toBe(true);
+    expect(people.users.every((user) => user.responsibilities.length > 0)).toBe(true);
+    expect(
+      people.owners.map(({ user }) => [user.name, user.role, user.coversTiers, user.workloadCapacity]),
+    ).toEqual([
+      ['Maya Patel', 'csm', ['Enterprise', 'Mid-Market'], 15],
+      ['Daniel Okafor', 'csm', ['Enterprise', 'Mid-Market'], null],
+      ['Sofia Lindqvist', 'csm', ['Mid-Market', 'SMB'], null],
+      ['Lucas Moreau', 'csm', ['SMB'], null],
+    ]);
+    // Only the CSMs who own accounts have the csm role, so capacity planning sees exactly them.
+    expect(people.users.filter((user) => user.role === 'csm')).toHaveLength(4);
   });
 });
 
@@ -171,26 +193,27 @@ describe('generateDemoAccounts', () => {
     expect(problems).toEqual([]);
   });
 
-  it('logs activities by the owner CSM or the onboarding specialist, with contacts of the account', () => {
+  it('logs activities by the owner CSM (the previous one before a reassignment) or the onboarding specialist, with contacts of the account', () => {
     const people = buildDemoPeople(42);
+    const csmIds = people.owners.map((owner) => owner.user.id);
     for (const { account, activities, contacts } of run.bundles) {
       const contactIds = new Set(contacts.map((contact) => contact.id));
       for (const activity of activities) {
-        expect([account.ownerId, people.onboardingSpecialist.id]).toContain(activity.userId);
+        if (activity.userId === people.onboardingSpecialist.id) continue;
+        expect(csmIds).toContain(activity.userId);
+        if (activity.occurredAt >= account.ownerSinceDay * MILLISECONDS_PER_DAY)
+          expect(activity.userId).toBe(account.ownerId);
         expect(activity.contactIds.every((id) => contactIds.has(id))).toBe(true);
         expect(activity.occurredAt).toBeLessThan(TODAY * MILLISECONDS_PER_DAY);
       }
     }
   });
 
-  it('gives each account 3–12 contacts with a champion, more for larger tiers', () => {
+  it('gives each account 3–12 contacts with a champion, more for larger tiers (the tier it was sold as)', () => {
     for (const { account, contacts } of run.bundles) {
-      expect(contacts.length).toBeGreaterThanOrEqual(
-        account.tier === 'Enterprise' ? 8 : account.tier === 'Mid-Market' ? 5 : 3,
-      );
-      expect(contacts.length).toBeLessThanOrEqual(
-        account.tier === 'Enterprise' ? 12 : account.tier === 'Mid-Market' ? 8 : 5,
-      );
+      const plan = account.traits.plan;
+      expect(contacts.length).toBeGreaterThanOrEqual(plan === 'Enterprise' ? 8 : plan === 'Business' ? 5 : 3);
+      expect(contacts.length).toBeLessThanOrEqual(plan === 'Enterprise' ? 12 : plan === 'Business' ? 8 : 5);
       expect(contacts.filter((contact) => contact.roles.includes('champion'))).toHaveLength(1);
       expect(contacts.every((contact) => contact.email.endsWith(`@${account.domain}`))).toBe(true);
     }
@@ -202,7 +225,7 @@ describe('generateDemoAccounts', () => {
     expect(children.length).toBeGreaterThan(0);
     for (const { account } of children) {
       const parent = byId.get(account.parentId as string);
-      expect(parent?.tier).toBe('Enterprise');
+      expect(parent?.traits.plan).toBe('Enterprise');
       expect(parent?.index).toBeLessThan(account.index);
       expect(account.domain.endsWith(`.${parent?.domain}`)).toBe(true);
       expect(account.ownerId).toBe(parent?.ownerId);
@@ -210,15 +233,19 @@ describe('generateDemoAccounts', () => {
     expect(run.bundles.every((bundle) => bundle.account.domain.endsWith('.example'))).toBe(true);
   });
 
-  it('derives status, stage and dates consistently', () => {
+  it('derives status, stage and dates consistently: the next renewal within a year, a stage only while a customer', () => {
     for (const { account, story } of run.bundles) {
       if (account.status === 'churned') {
         expect(account.lifecycleStage).toBeNull();
         expect(account.renewalDate).toBeNull();
       } else {
         expect(account.renewalDate).toBeGreaterThan(TODAY);
+        expect((account.renewalDate as number) - TODAY).toBeLessThanOrEqual(366);
       }
-      expect(account.status === 'onboarding').toBe(account.lifecycleStage === 'onboarding');
+      if (account.status !== 'churned')
+        expect(account.status === 'onboarding').toBe(account.goLiveDate === null);
+      if (account.lifecycleStage === 'Handoff' || account.lifecycleStage === 'Onboarding')
+        expect(account.status).toBe('onboarding');
       expect(account.goLiveDate === null || account.goLiveDate <= TODAY).toBe(true);
       expect(account.createdDay).toBe(story.startDay);
     }

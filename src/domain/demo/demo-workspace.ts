@@ -1,20 +1,30 @@
+import {
+  buildStageHistory,
+  customerLivesOf,
+  type DemoCustomerLife,
+  lifecycleStageOf,
+  likelyGreen,
+  renewalAfter,
+} from './account-journey';
+import type { Scorecard } from '../health';
 import { type DemoAccountProfile, type DemoParentLink, drawAccountProfile } from './account-profile';
 import { buildStartMonthTable, drawAccountStory, type StartMonthTable } from './account-story';
-import { dayNumberOf, firstDayOfMonth, monthIndexOf } from './calendar';
+import { dayNumberOf, firstDayOfMonth, isoDateOf, monthIndexOf } from './calendar';
 import { buildContacts } from './contact-directory';
 import { buildActivities } from './customer-activities';
+import { demoHealthBand } from './demo-health';
+import { ADVOCACY_BAND, tierOfArr } from './demo-journey';
 import type {
   DemoAccount,
   DemoAccountBundle,
   DemoAccountStory,
-  DemoContact,
-  DemoLifecycleStage,
+  DemoAssignment,
   DemoSettings,
+  DemoTier,
 } from './demo-model';
 import { DEMO_STREAMS, type DemoPeople } from './demo-people';
-import { engagementOn } from './engagement-curve';
-import { monthsPerBillingInterval } from '../revenue/monthly-mrr';
-import { buildRevenueHistory } from './revenue-history';
+import { DemoOwnerPicker, type DemoOwnership } from './owner-assignment';
+import { arrUsdOn, buildRevenueHistory } from './revenue-history';
 import { SeededRandom } from './seeded-random';
 import { buildSurveyResponses } from './survey-answers';
 import { buildTickets } from './support-tickets';
@@ -96,15 +106,20 @@ export function demoAccountId(seed: number, index: number): string {
  * Generates the demo accounts one by one, each with every row that hangs off it. Each account
  * draws from its own seeded stream, so a run is reproducible and memory stays flat however many
  * accounts are asked for. A few enterprises are parents: their subsidiaries follow them directly.
+ * `scorecard` is the one that will score the accounts: with it, the health band behind the Advocacy
+ * stage is computed from each account's rows; without it, it is guessed from engagement.
  * @example for (const bundle of generateDemoAccounts(resolveDemoSettings({}), buildDemoPeople(42))) console.log(bundle.account.name)
  */
 export function* generateDemoAccounts(
   settings: DemoSettings,
   people: DemoPeople,
+  scorecard: Scorecard | null = null,
 ): Generator<DemoAccountBundle> {
   const startMonths = buildStartMonthTable(settings);
+  const owners = new DemoOwnerPicker(people.owners, settings.accounts);
   const usedNames = new Set<string>();
   let parent: DemoParentLink | null = null;
+  let handoffs = 0;
   for (let index = 0; index < settings.accounts; index += 1) {
     const random = new SeededRandom(settings.seed, DEMO_STREAMS.account, index);
     const link: DemoParentLink | null = parent && parent.remainingChildren > 0 ? parent : null;
@@ -116,18 +131,37 @@ export function* generateDemoAccounts(
       usedNames,
       parent: link,
     });
-    const bundle = buildAccountBundle(random, { profile, settings, people, startMonths, parent: link });
+    const { bundle, ownership } = buildAccountBundle(random, {
+      profile,
+      settings,
+      people,
+      owners,
+      startMonths,
+      parent: link,
+      scorecard,
+      // The first candidate always waits for its handoff, so the stage is never empty.
+      handoffChance: handoffs === 0 ? 1 : HANDOFF_SHARE,
+    });
+    if (bundle.account.lifecycleStage === 'Handoff') handoffs += 1;
     if (link) {
       link.remainingChildren -= 1;
     } else {
       parent =
         profile.tier === 'Enterprise' && random.chance(0.2)
-          ? { profile, startDay: bundle.story.startDay, remainingChildren: random.integer(1, 3) }
+          ? {
+              profile,
+              startDay: bundle.story.startDay,
+              ownership,
+              remainingChildren: random.integer(1, 3),
+            }
           : null;
     }
     yield bundle;
   }
 }
+
+/** Share of this month's new accounts not live yet that still wait for their handoff (about 1% of all accounts). */
+const HANDOFF_SHARE = 0.2;
 
 function buildAccountBundle(
   random: SeededRandom,
@@ -135,19 +169,45 @@ function buildAccountBundle(
     profile: DemoAccountProfile;
     settings: DemoSettings;
     people: DemoPeople;
+    owners: DemoOwnerPicker;
     startMonths: StartMonthTable;
     parent: DemoParentLink | null;
+    scorecard: Scorecard | null;
+    handoffChance: number;
   },
-): DemoAccountBundle {
-  const { profile, settings } = input;
+): { bundle: DemoAccountBundle; ownership: DemoOwnership } {
+  const { profile, settings, people } = input;
+  const today = settings.today;
   const story = drawAccountStory(random, {
     profile,
     settings,
     startMonths: input.startMonths,
     parent: input.parent,
   });
-  const contacts = buildContacts(random, { profile, story, today: settings.today });
+  const contacts = buildContacts(random, { profile, story, today });
   const { subscriptions, churnEvents } = buildRevenueHistory(random, { profile, story, settings });
+  const churned = story.churnDay !== null && story.reactivationDay === null;
+  // Churned accounts keep the tier they had when they left.
+  const tier = tierOfArr(
+    arrUsdOn(subscriptions, churned ? (story.churnDay as number) - 1 : today),
+    isoDateOf(today),
+  );
+  const ownership = ownerOf(random, {
+    story,
+    tier: tier.name,
+    owners: input.owners,
+    parent: input.parent,
+    today,
+  });
+  if (!churned) input.owners.count(ownership.ownerId, tier.touchModel);
+  const handoff =
+    !churned &&
+    story.goLiveDay === null &&
+    monthIndexOf(story.startDay) === monthIndexOf(today) &&
+    random.chance(input.handoffChance);
+  // Sales hands over once the paperwork is done, a few days to three weeks after the contract start.
+  const handoffDay = handoff ? Math.max(story.startDay, today - random.integer(0, 20)) : story.startDay;
+
   const tickets = buildTickets(random, { profile, story, contacts, settings });
   const surveyResponses = buildSurveyResponses(random, { profile, story, contacts, settings });
   const activities = buildActivities(random, {
@@ -155,32 +215,38 @@ function buildAccountBundle(
     story,
     contacts,
     settings,
-    onboardingSpecialistId: input.people.onboardingSpecialist.id,
+    ownership,
+    onboardingSpecialistId: people.onboardingSpecialist.id,
+    handoff,
   });
-  const usageDays = buildUsageHistory(random, { profile, story, subscriptions, settings });
-  const account = describeAccount(profile, story, contacts, settings);
-  return {
-    account,
-    story,
-    contacts,
-    subscriptions,
-    churnEvents,
-    tickets,
-    surveyResponses,
-    activities,
-    usageDays,
-  };
-}
+  // Nobody uses the product before the kickoff: a handed-off account has no usage yet.
+  const usageDays = handoff ? [] : buildUsageHistory(random, { profile, story, subscriptions, settings });
 
-function describeAccount(
-  profile: DemoAccountProfile,
-  story: DemoAccountStory,
-  contacts: DemoContact[],
-  settings: DemoSettings,
-): DemoAccount {
-  const churned = story.churnDay !== null && story.reactivationDay === null;
-  const renewalDate = churned ? null : nextRenewal(story, settings.today);
-  return {
+  const currentLife = customerLivesOf(story).at(-1) as DemoCustomerLife;
+  const renewalDate = churned ? null : renewalAfter(currentLife.anchorDay, today);
+  const advocates = contacts.filter((contact) => contact.isAdvocate).length;
+  // Only accounts with advocates can be in Advocacy, so only they need their health band.
+  const green =
+    advocates > 0 &&
+    (input.scorecard
+      ? demoHealthBand(
+          input.scorecard,
+          { subscriptions, usageDays, activities, tickets, surveyResponses },
+          today,
+        ) === ADVOCACY_BAND
+      : likelyGreen(story, tier.touchModel, today));
+  const lifecycleStage = churned
+    ? null
+    : lifecycleStageOf({
+        story,
+        renewalDay: renewalDate,
+        advocates,
+        green,
+        activeLately: usageDays.some((day) => day.day > today - 30),
+        handoff,
+        today,
+      });
+  const account: DemoAccount = {
     index: profile.index,
     id: profile.id,
     externalId: `demo-account-${profile.index}`,
@@ -192,12 +258,13 @@ function describeAccount(
     supportId: `zd-${100_000 + profile.index}`,
     industry: profile.industry,
     region: profile.country.region,
-    ownerId: profile.ownerId,
+    ownerId: ownership.ownerId,
+    ownerSinceDay: ownership.sinceDay,
     execSponsorId: profile.execSponsorId,
     status: churned ? 'churned' : story.goLiveDay === null ? 'onboarding' : 'active',
-    tier: profile.tier,
+    tier: tier.name,
     segment: profile.segment,
-    lifecycleStage: churned ? null : lifecycleStageOf(story, contacts, renewalDate, settings.today),
+    lifecycleStage,
     renewalDate,
     goLiveDate: story.goLiveDay,
     traits: {
@@ -206,34 +273,58 @@ function describeAccount(
       city: profile.city,
       employees: profile.employees,
       foundedYear: profile.foundedYear,
-      touchModel: profile.touchModel,
+      touchModel: tier.touchModel,
       acquisitionChannel: profile.acquisitionChannel,
       plan: profile.plan,
     },
     createdDay: story.startDay,
   };
+  const assignments: DemoAssignment[] = [];
+  if (lifecycleStage === 'Handoff' || lifecycleStage === 'Onboarding')
+    assignments.push({
+      role: 'onboarding_lead',
+      userId: people.onboardingSpecialist.id,
+      sinceDay: handoff ? handoffDay : currentLife.fromDay,
+    });
+  if (!churned && tier.name === 'Enterprise')
+    assignments.push({ role: 'support_lead', userId: people.supportLead.id, sinceDay: story.startDay });
+  const bundle: DemoAccountBundle = {
+    account,
+    story,
+    contacts,
+    subscriptions,
+    churnEvents,
+    tickets,
+    surveyResponses,
+    activities,
+    usageDays,
+    stageHistory: buildStageHistory(story, lifecycleStage, { today, handoffDay }),
+    assignments,
+  };
+  return { bundle, ownership };
 }
 
-/** The next contract anniversary (annual), quarter or month after today, counted from the contract start. */
-function nextRenewal(story: DemoAccountStory, today: number): number {
-  const anchorMonth = monthIndexOf(story.reactivationDay ?? story.startDay);
-  const term = monthsPerBillingInterval(story.billingInterval);
-  const terms = Math.max(1, Math.floor((monthIndexOf(today) - anchorMonth) / term));
-  let month = anchorMonth + terms * term;
-  while (firstDayOfMonth(month) <= today) month += term;
-  return firstDayOfMonth(month);
-}
-
-function lifecycleStageOf(
-  story: DemoAccountStory,
-  contacts: DemoContact[],
-  renewalDate: number | null,
-  today: number,
-): DemoLifecycleStage {
-  if (story.goLiveDay === null) return 'onboarding';
-  if (story.billingInterval === 'year' && renewalDate !== null && renewalDate - today <= 90) return 'renewal';
-  if (today - story.goLiveDay < 180) return 'adoption';
-  if (contacts.some((contact) => contact.isAdvocate) && engagementOn(story, today - 1) >= 0.75)
-    return 'advocacy';
-  return 'value';
+/** The owner CSM: the parent's for a subsidiary, else one covering the account's tier by ARR. */
+function ownerOf(
+  random: SeededRandom,
+  input: {
+    story: DemoAccountStory;
+    tier: DemoTier;
+    owners: DemoOwnerPicker;
+    parent: DemoParentLink | null;
+    today: number;
+  },
+): DemoOwnership {
+  const { story, parent } = input;
+  if (parent) {
+    const inherited = parent.ownership;
+    return inherited.sinceDay > story.startDay
+      ? inherited
+      : { ownerId: inherited.ownerId, sinceDay: story.startDay, previousOwnerId: null };
+  }
+  const owner = input.owners.pick(input.tier, random);
+  return input.owners.ownershipOf(owner, input.tier, random, {
+    createdDay: story.startDay,
+    today: input.today,
+  });
 }

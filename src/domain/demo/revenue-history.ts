@@ -36,6 +36,31 @@ export type DemoChurnReason = keyof typeof CHURN_REASONS;
 
 type Movement = { month: number; kind: 'expansion' | 'contraction' };
 
+/** Demo rates into the reporting currency (USD), added where the workspace has none. */
+export const DEMO_EXCHANGE_RATES = { EUR: 1.08, GBP: 1.27 } as const;
+
+/**
+ * An account's ARR on `day` in USD (major units), as the rule field `arr` reads it: MRR of the
+ * subscriptions active that day in USD minor units, converted at the demo rates and rounded once,
+ * ÷ 100 × 12.
+ * @example arrUsdOn([{ amountMinor: 120_000, currency: 'USD', billingInterval: 'month', startDay: 0, endDay: null }], 10) // 14400
+ */
+export function arrUsdOn(
+  subscriptions: readonly Pick<
+    DemoSubscription,
+    'amountMinor' | 'currency' | 'billingInterval' | 'startDay' | 'endDay'
+  >[],
+  day: number,
+): number {
+  let mrrMinor = 0;
+  for (const subscription of subscriptions) {
+    if (subscription.startDay > day || (subscription.endDay !== null && subscription.endDay <= day)) continue;
+    const rate = subscription.currency === 'USD' ? 1 : DEMO_EXCHANGE_RATES[subscription.currency];
+    mrrMinor += monthlyAmountMinor(subscription) * rate;
+  }
+  return (Math.round(mrrMinor) / 100) * 12;
+}
+
 /** The monthly value of a subscription, minor units (an annual 2,000.00 plan is 166.67). */
 export function monthlyAmountMinor(
   subscription: Pick<DemoSubscription, 'amountMinor' | 'billingInterval'>,

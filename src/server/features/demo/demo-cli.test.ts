@@ -49,7 +49,7 @@ describe('cycle demo', () => {
   it('loads the demo with --external and prints a summary line and the demo sign-in', async () => {
     const output = await runDemo(['--accounts', '12', '--months', '6', '--seed', '3', '--external']);
     expect(output).toMatch(
-      /^Loaded the demo workspace: 12 accounts, 8 users, \d+ contacts, .* usage days in \d+\.\d s\.\n/,
+      /^Loaded the demo workspace: 12 accounts, 10 users, \d+ contacts, .* usage days in \d+\.\d s\.\n/,
     );
     expect(output).toContain('maya.patel@demo.cycle');
     expect(output).toContain('"cycle-demo"');

@@ -10,7 +10,7 @@ export const DEMO_SOURCE = 'demo';
 /** The tables in foreign-key order (accounts first; subsidiaries follow their parent in the same run). */
 // prettier-ignore
 const TABLE_COLUMNS = {
-  accounts: ['id', 'source', 'external_id', 'name', 'domain', 'parent_id', 'crm_id', 'billing_id', 'support_id', 'industry', 'region', 'owner_id', 'exec_sponsor_id', 'status', 'tier', 'segment', 'lifecycle_stage', 'renewal_date', 'go_live_date', 'traits', 'created_at', 'updated_at'],
+  accounts: ['id', 'source', 'external_id', 'name', 'domain', 'parent_id', 'crm_id', 'billing_id', 'support_id', 'industry', 'region', 'owner_id', 'owner_since', 'exec_sponsor_id', 'status', 'tier', 'segment', 'lifecycle_stage', 'renewal_date', 'go_live_date', 'traits', 'created_at', 'updated_at'],
   contacts: ['id', 'source', 'external_id', 'account_id', 'first_name', 'last_name', 'email', 'title', 'phone', 'roles', 'is_advocate', 'created_at', 'updated_at'],
   subscriptions: ['id', 'source', 'external_id', 'account_id', 'product', 'plan', 'amount_minor', 'currency', 'billing_interval', 'seats', 'start_date', 'end_date', 'status', 'created_at', 'updated_at'],
   churn_events: ['id', 'source', 'external_id', 'account_id', 'churned_on', 'churned_mrr_minor', 'currency', 'reason_code', 'notes', 'created_at', 'updated_at'],
@@ -18,7 +18,12 @@ const TABLE_COLUMNS = {
   survey_responses: ['id', 'source', 'external_id', 'account_id', 'contact_id', 'survey_kind', 'survey_name', 'score', 'comment', 'responded_at', 'created_at', 'updated_at'],
   activities: ['id', 'source', 'external_id', 'account_id', 'kind', 'subject', 'body', 'outcome', 'occurred_at', 'user_id', 'contact_ids', 'created_at', 'updated_at'],
   usage_daily: ['account_id', 'day', 'active_users', 'event_count', 'event_counts', 'source'],
+  account_stage_history: ['account_id', 'stage', 'entered_at', 'left_at', 'source'],
+  account_assignments: ['account_id', 'role', 'user_id', 'since'],
 } as const;
+
+/** Stage history rows of the demo say they were imported (no rule or person moved the account). */
+const STAGE_SOURCE = 'import';
 
 /** The tables a demo load writes by COPY. */
 export const DEMO_TABLES: readonly string[] = Object.keys(TABLE_COLUMNS);
@@ -43,6 +48,8 @@ export class DemoCopyBatch {
     activities: 0,
     usageDays: 0,
     churnEvents: 0,
+    stageHistory: 0,
+    assignments: 0,
   };
   private readonly buffers = new Map<keyof typeof TABLE_COLUMNS, CopyBuffer>(
     (Object.keys(TABLE_COLUMNS) as (keyof typeof TABLE_COLUMNS)[]).map((table) => [table, new CopyBuffer()]),
@@ -73,6 +80,7 @@ export class DemoCopyBatch {
       account.industry,
       account.region,
       account.ownerId,
+      this.date(account.ownerSinceDay),
       account.execSponsorId ?? NULL,
       account.status,
       account.tier,
@@ -197,6 +205,23 @@ export class DemoCopyBatch {
         `${day.accountId}\t${this.date(day.day)}\t${day.activeUsers}\t${day.eventCount}\t${eventCountsJson(day.featureCounts)}\t${DEMO_SOURCE}\n`,
       );
     }
+    for (const spell of bundle.stageHistory) {
+      this.push('account_stage_history', [
+        account.id,
+        spell.stage,
+        this.date(spell.enteredDay),
+        this.date(spell.leftDay),
+        STAGE_SOURCE,
+      ]);
+    }
+    for (const assignment of bundle.assignments) {
+      this.push('account_assignments', [
+        account.id,
+        assignment.role,
+        assignment.userId,
+        this.date(assignment.sinceDay),
+      ]);
+    }
     const counts = this.counts;
     counts.accounts += 1;
     counts.contacts += bundle.contacts.length;
@@ -206,6 +231,8 @@ export class DemoCopyBatch {
     counts.surveyResponses += bundle.surveyResponses.length;
     counts.activities += bundle.activities.length;
     counts.usageDays += bundle.usageDays.length;
+    counts.stageHistory += bundle.stageHistory.length;
+    counts.assignments += bundle.assignments.length;
   }
 
   /** The batch's tables in load order, skipping empty ones. Call once, when the batch is complete. */

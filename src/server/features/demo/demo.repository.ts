@@ -2,6 +2,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type {
+  DemoSegmentDefinition,
+  DemoStageDefinition,
+  DemoTierDefinition,
+} from '../../../domain/demo/demo-journey';
 import type { DemoTeam, DemoUser } from '../../../domain/demo/demo-model';
 import type { CopyTable } from './demo-copy-batch';
 
@@ -22,18 +27,22 @@ export async function countAccounts(client: pg.PoolClient): Promise<number> {
 
 /**
  * Removes all customer data: accounts and every table that references them (contacts,
- * subscriptions, churn events, usage, tickets, surveys, activities, and any newer table hanging
- * off accounts), all teams, the demo users and the demo marker. Other users are kept.
+ * subscriptions, churn events, usage, tickets, surveys, activities, stage history, assignments, and
+ * any newer table hanging off accounts), all teams, the demo users and their segments, and the demo
+ * marker. Other users are kept (tiers and stages are replaced by the load itself).
  */
 export async function clearCustomerData(client: pg.PoolClient, demoSettingKey: string): Promise<void> {
   await client.query('TRUNCATE accounts CASCADE');
-  await client.query('DELETE FROM users WHERE email LIKE $1', [DEMO_EMAIL_PATTERN]);
+  await deleteDemoUsers(client);
   await client.query('DELETE FROM teams');
   await client.query('DELETE FROM workspace_settings WHERE key = $1', [demoSettingKey]);
 }
 
-/** Deletes the demo users left from an earlier load, so they can be created afresh. */
+/** Deletes the demo users left from an earlier load, and the segments they made, so both can be created afresh. */
 export async function deleteDemoUsers(client: pg.PoolClient): Promise<void> {
+  await client.query('DELETE FROM segments WHERE created_by IN (SELECT id FROM users WHERE email LIKE $1)', [
+    DEMO_EMAIL_PATTERN,
+  ]);
   await client.query('DELETE FROM users WHERE email LIKE $1', [DEMO_EMAIL_PATTERN]);
 }
 
@@ -58,7 +67,7 @@ export async function upsertTeams(
   return ids;
 }
 
-/** Inserts the demo users, all with the same password hash. */
+/** Inserts the demo users, all with the same password hash, with their managers, responsibilities and coverage. */
 export async function insertUsers(
   client: pg.PoolClient,
   users: readonly DemoUser[],
@@ -67,10 +76,14 @@ export async function insertUsers(
   createdAt: string,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO users (id, email, name, role, title, team_id, password_hash, account_capacity, created_at, updated_at)
-     SELECT id, email, name, role, title, team_id, $7, account_capacity, $8, $8
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $9::int[])
-       AS u(id, email, name, role, title, team_id, account_capacity)`,
+    `INSERT INTO users (id, email, name, role, title, team_id, password_hash, account_capacity, manager_id,
+                        responsibilities, covers_tiers, workload_capacity, created_at, updated_at)
+     SELECT id, email, name, role, title, team_id, $7, account_capacity, manager_id, responsibilities,
+            CASE WHEN covers_tiers = '' THEN '{}'::text[] ELSE string_to_array(covers_tiers, '|') END,
+            workload_capacity, $8, $8
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $9::int[],
+                 $10::uuid[], $11::text[], $12::text[], $13::float8[])
+       AS u(id, email, name, role, title, team_id, account_capacity, manager_id, responsibilities, covers_tiers, workload_capacity)`,
     [
       users.map((user) => user.id),
       users.map((user) => user.email),
@@ -81,7 +94,90 @@ export async function insertUsers(
       passwordHash,
       createdAt,
       users.map((user) => user.accountCapacity),
+      users.map((user) => user.managerId),
+      users.map((user) => user.responsibilities),
+      users.map((user) => user.coversTiers.join('|')),
+      users.map((user) => user.workloadCapacity),
     ],
+  );
+}
+
+/**
+ * Replaces the workspace's tiers and lifecycle stages with the demo's (the demo accounts are placed
+ * by these rules), and adds the demo segments that are not there yet (by name, case-insensitively).
+ */
+export async function replaceJourneyDefinitions(
+  client: pg.PoolClient,
+  input: {
+    tiers: readonly DemoTierDefinition[];
+    stages: readonly DemoStageDefinition[];
+    segments: readonly DemoSegmentDefinition[];
+    teamIds: ReadonlyMap<string, string>;
+    createdBy: string;
+    createdAt: string;
+  },
+): Promise<void> {
+  await client.query('DELETE FROM tiers');
+  await client.query('DELETE FROM lifecycle_stages');
+  await client.query(
+    `INSERT INTO tiers (name, position, rule, touch_model, ebr_every_days, check_in_every_days, created_at, updated_at)
+     SELECT t.name, t.position, t.rule, t.touch_model, t.ebr_every_days, t.check_in_every_days, $1, $1
+     FROM jsonb_to_recordset($2::jsonb)
+       AS t(name text, position int, rule jsonb, touch_model text, ebr_every_days int, check_in_every_days int)`,
+    [
+      input.createdAt,
+      JSON.stringify(
+        input.tiers.map((tier, position) => ({
+          name: tier.name,
+          position,
+          rule: tier.rule,
+          touch_model: tier.touchModel,
+          ebr_every_days: tier.ebrEveryDays,
+          check_in_every_days: tier.checkInEveryDays,
+        })),
+      ),
+    ],
+  );
+  await client.query(
+    `INSERT INTO lifecycle_stages (name, position, description, entry_rule, expected_days, owning_team_id, touchpoints, metrics, created_at, updated_at)
+     SELECT s.name, s.position, s.description, s.entry_rule, s.expected_days, s.owning_team_id, s.touchpoints,
+            ARRAY(SELECT jsonb_array_elements_text(s.metrics)), $1, $1
+     FROM jsonb_to_recordset($2::jsonb)
+       AS s(name text, position int, description text, entry_rule jsonb, expected_days int, owning_team_id uuid,
+            touchpoints jsonb, metrics jsonb)`,
+    [
+      input.createdAt,
+      JSON.stringify(
+        input.stages.map((stage, position) => ({
+          name: stage.name,
+          position,
+          description: stage.description,
+          entry_rule: stage.entryRule,
+          expected_days: stage.expectedDays,
+          owning_team_id: input.teamIds.get(stage.teamKey) ?? null,
+          touchpoints: stage.touchpoints,
+          metrics: stage.metrics,
+        })),
+      ),
+    ],
+  );
+  await client.query(
+    `INSERT INTO segments (name, description, kind, rule, created_by, created_at, updated_at)
+     SELECT s.name, s.description, 'dynamic', s.rule, $1, $2, $2
+     FROM jsonb_to_recordset($3::jsonb) AS s(name text, description text, rule jsonb)
+     WHERE NOT EXISTS (SELECT 1 FROM segments e WHERE lower(e.name) = lower(s.name))`,
+    [input.createdBy, input.createdAt, JSON.stringify(input.segments)],
+  );
+}
+
+/**
+ * Turns the trigger that writes a stage history row "now" for every inserted account off (false) or
+ * back on (true), inside the load's transaction: the demo loads each account's backdated history
+ * itself. Rolled back with the transaction, and invisible to other sessions until then.
+ */
+export async function setStageHistoryOnInsert(client: pg.PoolClient, enabled: boolean): Promise<void> {
+  await client.query(
+    `ALTER TABLE accounts ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER accounts_stage_history_insert`,
   );
 }
 

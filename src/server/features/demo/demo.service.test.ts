@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countRows, createTestDatabase } from '../../../../test/helpers/test-database';
 import { verifyPassword } from '../../auth/passwords';
 import type { Database } from '../../db/database';
@@ -19,22 +19,36 @@ const SMALL_RUN = { accounts: 40, months: 12, seed: 7, now: NOW };
 /** The exact rows of the fixed-seed run (40 accounts, 12 months, seed 7, 2025-06-15). */
 const EXPECTED_SUMMARY = {
   accounts: 40,
-  users: 8,
-  contacts: 212,
-  subscriptions: 69,
-  tickets: 218,
-  surveyResponses: 78,
-  activities: 301,
-  usageDays: 5196,
-  churnEvents: 5,
+  users: 10,
+  contacts: 213,
+  subscriptions: 80,
+  tickets: 210,
+  surveyResponses: 83,
+  activities: 286,
+  usageDays: 5193,
+  churnEvents: 4,
+  stageHistory: 164,
+  assignments: 8,
+};
+
+/** Columns left out of a table's digest: ids and times the database assigns, not the demo. */
+const ASSIGNED_COLUMNS: Record<string, string[]> = {
+  account_stage_history: ['id'],
+  tiers: ['id'],
+  lifecycle_stages: ['id'],
+  segments: ['id', 'evaluated_at'],
 };
 
 /** A digest of every row of the demo tables (users without their salted password hash). */
 async function fingerprint(database: Database): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
-  for (const table of [...DEMO_TABLES, 'teams']) {
+  for (const table of [...DEMO_TABLES, 'teams', 'tiers', 'lifecycle_stages', 'segments']) {
+    const row = (ASSIGNED_COLUMNS[table] ?? []).reduce(
+      (json, column) => `${json} - '${column}'`,
+      'to_jsonb(t)',
+    );
     const result = await database.pool.query<{ digest: string }>(
-      `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest FROM ${table} t`,
+      `SELECT md5(coalesce(string_agg((${row})::text, E'\\n' ORDER BY (${row})::text), '')) AS digest FROM ${table} t`,
     );
     digests[table] = result.rows[0]?.digest ?? '';
   }
@@ -64,6 +78,9 @@ describe('loadDemoWorkspace', () => {
   let firstLoad: Record<string, string>;
 
   beforeAll(async () => {
+    // The demo's "today" is NOW; freezing the clock there keeps the journey refresh that follows the
+    // health recompute on the same day as the generated data.
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     database = await createTestDatabase();
     schemaBefore = await schemaObjects(database);
     await createUser(database.db, {
@@ -73,7 +90,10 @@ describe('loadDemoWorkspace', () => {
       password: 'correct horse battery',
     });
   });
-  afterAll(async () => database.close());
+  afterAll(async () => {
+    vi.useRealTimers();
+    await database.close();
+  });
 
   it('loads the fixed-seed workspace with exact counts, reporting progress up to every account', async () => {
     const progress: number[] = [];
@@ -92,13 +112,15 @@ describe('loadDemoWorkspace', () => {
     expect(await countRows(database, 'survey_responses')).toBe(EXPECTED_SUMMARY.surveyResponses);
     expect(await countRows(database, 'activities')).toBe(EXPECTED_SUMMARY.activities);
     expect(await countRows(database, 'usage_daily')).toBe(EXPECTED_SUMMARY.usageDays);
-    expect(await countRows(database, 'teams')).toBe(3);
-    expect(await countRows(database, 'users')).toBe(9);
+    expect(await countRows(database, 'account_stage_history')).toBe(EXPECTED_SUMMARY.stageHistory);
+    expect(await countRows(database, 'account_assignments')).toBe(EXPECTED_SUMMARY.assignments);
+    expect(await countRows(database, 'teams')).toBe(5);
+    expect(await countRows(database, 'users')).toBe(11);
     firstLoad = await fingerprint(database);
   });
 
   it('marks every row as demo data with an external id, and writes the demo marker', async () => {
-    for (const table of DEMO_TABLES) {
+    for (const table of DEMO_TABLES.filter((name) => !name.startsWith('account_'))) {
       const result = await database.pool.query<{ other: number }>(
         `SELECT count(*)::int AS other FROM ${table} WHERE source <> 'demo'`,
       );
@@ -125,7 +147,7 @@ describe('loadDemoWorkspace', () => {
       `SELECT u.email, u.role, u.password_hash, t.name AS team, (SELECT count(*)::int FROM accounts a WHERE a.owner_id = u.id) AS owned
        FROM users u LEFT JOIN teams t ON t.id = u.team_id WHERE u.email LIKE '%@demo.cycle' ORDER BY u.email`,
     );
-    expect(users.rows).toHaveLength(8);
+    expect(users.rows).toHaveLength(10);
     const maya = users.rows.find((user) => user.email === 'maya.patel@demo.cycle');
     expect(maya).toMatchObject({ role: 'csm', team: 'Customer Success' });
     expect(await verifyPassword(DEMO_USER_PASSWORD, maya?.password_hash ?? '')).toBe(true);
@@ -188,7 +210,7 @@ describe('loadDemoWorkspace', () => {
     const other = await fingerprint(database);
     expect(other.accounts).not.toBe(firstLoad.accounts);
     expect(other.usage_daily).not.toBe(firstLoad.usage_daily);
-    expect(await countRows(database, 'users')).toBe(9);
-    expect(await countRows(database, 'teams')).toBe(3);
+    expect(await countRows(database, 'users')).toBe(11);
+    expect(await countRows(database, 'teams')).toBe(5);
   });
 });

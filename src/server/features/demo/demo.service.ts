@@ -6,8 +6,11 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { MILLISECONDS_PER_DAY } from '../../../domain/demo/calendar';
 import type { DemoCounts } from '../../../domain/demo/demo-model';
+import type { Scorecard } from '../../../domain/health';
+import { DEMO_SEGMENTS, DEMO_STAGES, DEMO_TIERS } from '../../../domain/demo/demo-journey';
 import { buildDemoPeople } from '../../../domain/demo/demo-people';
 import { generateDemoAccounts, resolveDemoSettings } from '../../../domain/demo/demo-workspace';
+import { DEMO_EXCHANGE_RATES } from '../../../domain/demo/revenue-history';
 import { hashPassword } from '../../auth/passwords';
 import type { Database } from '../../db/database';
 import * as schema from '../../db/schema';
@@ -25,7 +28,9 @@ import {
   ensureExchangeRates,
   insertUsers,
   lockDemoLoad,
+  replaceJourneyDefinitions,
   restoreIndexesAndForeignKeys,
+  setStageHistoryOnInsert,
   upsertTeams,
 } from './demo.repository';
 
@@ -33,9 +38,6 @@ export { DemoOptionError } from '../../../domain/demo/demo-workspace';
 
 /** The password of every demo user (they are demo accounts: the password is printed at start). */
 export const DEMO_USER_PASSWORD = 'cycle-demo';
-
-/** Demo rates into the reporting currency (USD), added only where the workspace has none. */
-const DEMO_EXCHANGE_RATES = { EUR: 1.08, GBP: 1.27 } as const;
 
 /** Accounts generated between two progress reports / COPY batches, and between event-loop yields. */
 const MAX_BATCH_ACCOUNTS = 2_000;
@@ -69,9 +71,11 @@ export class DemoWorkspaceNotEmptyError extends Error {
 }
 
 /**
- * Loads the demo workspace in one transaction: teams, eight demo users (password DEMO_USER_PASSWORD),
- * and the generated accounts with contacts, subscriptions, churn events, tickets, survey answers,
- * activities and daily usage, streamed in batches through COPY; then writes the demo marker.
+ * Loads the demo workspace in one transaction: teams, ten demo users (password DEMO_USER_PASSWORD),
+ * the demo's tiers, lifecycle stages and segments (replacing any tiers and stages), and the generated
+ * accounts with contacts, subscriptions, churn events, tickets, survey answers, activities, daily
+ * usage, backdated stage history and account assignments, streamed in batches through COPY; then
+ * writes the demo marker.
  * Same seed and same day → identical rows. Throws DemoWorkspaceNotEmptyError when accounts exist
  * and `clear` is not set, and DemoOptionError for an option out of range.
  */
@@ -88,6 +92,7 @@ export async function loadDemoWorkspace(
     Math.max(ACCOUNTS_PER_SLICE, Math.ceil(settings.accounts / 20)),
   );
 
+  const scorecard = await scorecardOfDemo(database);
   let loaded: DemoCounts;
   const client = await database.pool.connect();
   try {
@@ -101,10 +106,23 @@ export async function loadDemoWorkspace(
       await deleteDemoUsers(client);
     }
     // Dropping and rebuilding indexes pays off only for big benchmark loads; it also locks the tables.
-    const deferred = settings.accounts >= BULK_LOAD_ACCOUNTS ? await deferIndexesAndForeignKeys(client, DEMO_TABLES) : { drop: [], restore: [] };
+    const deferred =
+      settings.accounts >= BULK_LOAD_ACCOUNTS
+        ? await deferIndexesAndForeignKeys(client, DEMO_TABLES)
+        : { drop: [], restore: [] };
     const teamIds = await upsertTeams(client, people.teams, startOfToday);
     await insertUsers(client, people.users, teamIds, passwordHash, startOfToday);
+    await replaceJourneyDefinitions(client, {
+      tiers: DEMO_TIERS,
+      stages: DEMO_STAGES,
+      segments: DEMO_SEGMENTS,
+      teamIds,
+      createdBy: people.leader.id,
+      createdAt: startOfToday,
+    });
     await ensureExchangeRates(client, DEMO_EXCHANGE_RATES);
+    // Each account's stage history is generated, backdated, and loaded with the account.
+    await setStageHistoryOnInsert(client, false);
 
     const totals: DemoCounts = {
       accounts: 0,
@@ -116,12 +134,14 @@ export async function loadDemoWorkspace(
       activities: 0,
       usageDays: 0,
       churnEvents: 0,
+      stageHistory: 0,
+      assignments: 0,
     };
     const dates = new Map<number, string>();
     const loader = new BatchLoader(client);
     let batch = new DemoCopyBatch(settings.today, dates);
     options.onProgress?.(0, settings.accounts);
-    for (const bundle of generateDemoAccounts(settings, people)) {
+    for (const bundle of generateDemoAccounts(settings, people, scorecard)) {
       batch.add(bundle);
       const generated = batch.counts.accounts;
       if (generated >= batchSize || totals.accounts + generated === settings.accounts) {
@@ -135,8 +155,9 @@ export async function loadDemoWorkspace(
       }
     }
     await loader.finish();
+    await setStageHistoryOnInsert(client, true);
     await restoreIndexesAndForeignKeys(client, deferred);
-    await analyzeTables(client, [...DEMO_TABLES, 'users', 'teams']);
+    await analyzeTables(client, [...DEMO_TABLES, 'users', 'teams', 'tiers', 'lifecycle_stages']);
 
     const marker: DemoMarker = {
       seed: settings.seed,
@@ -155,8 +176,24 @@ export async function loadDemoWorkspace(
   } finally {
     client.release();
   }
-  await installDemoHealth(database, settings.accounts <= DEMO_HEALTH_HISTORY_MAX_ACCOUNTS ? DEMO_HEALTH_HISTORY_DAYS : 0);
+  await installDemoHealth(
+    database,
+    settings.accounts <= DEMO_HEALTH_HISTORY_MAX_ACCOUNTS ? DEMO_HEALTH_HISTORY_DAYS : 0,
+    new Date(settings.today * MILLISECONDS_PER_DAY),
+  );
   return loaded;
+}
+
+/**
+ * The scorecard that will score the demo accounts: the workspace's default, or the recommended one
+ * the demo installs. The generator reads health bands with it to place accounts in Advocacy.
+ */
+async function scorecardOfDemo(database: Database): Promise<Scorecard> {
+  const active = await listActiveScorecards(database.db);
+  const chosen = active.find((scorecard) => scorecard.isDefault);
+  return chosen
+    ? { id: chosen.id, name: chosen.name, version: chosen.version, ...chosen.definition }
+    : { id: 'recommended', name: RECOMMENDED_SCORECARD_NAME, version: 1, ...RECOMMENDED_SCORECARD };
 }
 
 /** Days of daily health history the demo fills in, so trends and sparklines have something to show. */
@@ -166,9 +203,10 @@ const DEMO_HEALTH_HISTORY_MAX_ACCOUNTS = 5_000;
 
 /**
  * Gives the demo its health scores: the recommended scorecard as the default (unless one exists),
- * today's scores, and `historyDays` of daily history scored from the demo's own dated inputs.
+ * today's scores as of the start of the demo's today (every demo row is dated before it), and
+ * `historyDays` of daily history scored from the demo's own dated inputs.
  */
-async function installDemoHealth(database: Database, historyDays: number): Promise<void> {
+async function installDemoHealth(database: Database, historyDays: number, today: Date): Promise<void> {
   const existing = await listActiveScorecards(database.db);
   if (existing.length === 0) {
     await database.db.transaction((tx) =>
@@ -183,8 +221,8 @@ async function installDemoHealth(database: Database, historyDays: number): Promi
       }),
     );
   }
-  if (historyDays > 0) await backfillHealth(database, historyDays);
-  await recomputeHealth(database, { trigger: 'daily' });
+  if (historyDays > 0) await backfillHealth(database, historyDays, today);
+  await recomputeHealth(database, { trigger: 'daily', asOf: today });
 }
 
 /**
@@ -221,4 +259,6 @@ function addCounts(totals: DemoCounts, batch: DemoCounts): void {
   totals.activities += batch.activities;
   totals.usageDays += batch.usageDays;
   totals.churnEvents += batch.churnEvents;
+  totals.stageHistory += batch.stageHistory;
+  totals.assignments += batch.assignments;
 }
