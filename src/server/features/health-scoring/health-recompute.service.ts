@@ -154,7 +154,9 @@ SELECT (SELECT count(*) FROM scored)::int AS accounts, (SELECT count(*) FROM ups
   }
   const result = { accounts, snapshots, seconds: (performance.now() - started) / 1000 };
   // Tiers, stages and segments can test health: a full recompute (which also follows every import) re-applies them.
-  if (options.accountIds === undefined) await refreshJourney(database);
+  if (options.accountIds === undefined) {
+    await refreshJourney(database, options.asOf ? { today: options.asOf.toISOString().slice(0, 10) } : {});
+  }
   return result;
 }
 

@@ -69,14 +69,14 @@ describe('journey refresh', () => {
 
   it('applies tiers, then stage rules from the last stage to the first, churned accounts leaving the journey', async () => {
     const result = await refreshJourney(server.database);
-    expect(result.tiers).toEqual({ changed: 7, skipped: [] });
+    expect(result.tiers).toEqual({ changed: 6, skipped: [] });
     expect(result.stages).toEqual({ changed: 6, skipped: [] });
     expect(await stageOf()).toEqual({
       Big: 'Enterprise/Strategic',
       Grown: 'Standard/Expansion',
       Kickoff: 'Standard/Onboarding',
       Live: 'Standard/Adoption',
-      Lost: 'Standard/null',
+      Lost: 'null/null',
       'Moved back': 'Standard/Adoption',
       Renewing: 'Standard/Renewal',
     });

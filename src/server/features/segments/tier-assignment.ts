@@ -54,8 +54,9 @@ export async function catalogueForSaved(
 
 /**
  * Sets every account's tier in one UPDATE: the name of the first tier (in position order) whose rule
- * matches, else the default tier's; only rows whose tier changes are written. With no tiers defined
- * it leaves accounts.tier alone (imported tiers stay). Run it in a transaction (refreshJourney does).
+ * matches, else the default tier's; only rows whose tier changes are written. Churned accounts keep
+ * the tier they left in (so churn and retention by tier stay true). With no tiers defined it leaves
+ * accounts.tier alone (imported tiers stay). Run it in a transaction (refreshJourney does).
  */
 export async function applyTiers(
   db: Queryable,
@@ -73,7 +74,8 @@ export async function applyTiers(
     arms.length > 0 ? sql`CASE ${sql.join(arms, sql` `)} ELSE ${fallback}::text END` : sql`${fallback}::text`;
   const result = await db.execute(sql`
     UPDATE accounts t SET tier = x.tier
-    FROM (SELECT a.id, ${choice} AS tier FROM ${accountSourceSql(sourcesUsedBy(valid, catalogue), today)}) x
+    FROM (SELECT a.id, ${choice} AS tier FROM ${accountSourceSql(sourcesUsedBy(valid, catalogue), today)}
+          WHERE a.status <> 'churned') x
     WHERE t.id = x.id AND t.tier IS DISTINCT FROM x.tier`);
   return { changed: result.rowCount ?? 0, skipped };
 }

@@ -33,7 +33,7 @@ describe('tiers API', () => {
     csm = await server.signIn('csm');
     viewer = await server.signIn('viewer');
     const { db } = server.database;
-    // ARR (USD) from monthly plans: Acme 240,000; Globex 120,000; Initech 36,000; Umbrella 6,000; Hooli churned.
+    // ARR (USD) from monthly plans: Acme 240,000; Globex 120,000; Initech 36,000; Umbrella 6,000; Hooli churned (churned accounts keep their tier).
     const specs = [
       ['Acme', 2_000_000, 'active', 400],
       ['Globex', 1_000_000, 'active', 200],
@@ -87,7 +87,7 @@ describe('tiers API', () => {
       touchModel: 'tech',
       ebrEveryDays: null,
       checkInEveryDays: 180,
-      accountCount: 5,
+      accountCount: 4,
       problems: [],
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -104,7 +104,7 @@ describe('tiers API', () => {
       },
     });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ position: 1, isDefault: false, accountCount: 3 });
+    expect(first.body).toMatchObject({ position: 1, isDefault: false, accountCount: 2 });
     tierIds['Tier 1'] = first.body.id;
     const second = await request(server, 'POST', '/api/v1/tiers', {
       as: manager,
@@ -117,11 +117,11 @@ describe('tiers API', () => {
       },
     });
     tierIds['Tier 2'] = second.body.id;
-    expect(await order()).toEqual(['1:Tier 1:3', '2:Tier 2:1', '3:Tier 3:1:default']);
+    expect(await order()).toEqual(['1:Tier 1:2', '2:Tier 2:1', '3:Tier 3:1:default']);
     expect(await tierOf()).toEqual({
       Acme: 'Tier 1',
       Globex: 'Tier 1',
-      Hooli: 'Tier 1',
+      Hooli: 'Imported',
       Initech: 'Tier 2',
       Umbrella: 'Tier 3',
     });
@@ -139,7 +139,7 @@ describe('tiers API', () => {
     expect(await tierOf()).toEqual({
       Acme: 'Tier 2',
       Globex: 'Tier 2',
-      Hooli: 'Tier 2',
+      Hooli: 'Imported',
       Initech: 'Tier 2',
       Umbrella: 'Tier 3',
     });
@@ -147,7 +147,7 @@ describe('tiers API', () => {
       as: manager,
       body: { ids: [tierIds['Tier 1'], tierIds['Tier 2']] },
     });
-    expect(await order()).toEqual(['1:Tier 1:3', '2:Tier 2:1', '3:Tier 3:1:default']);
+    expect(await order()).toEqual(['1:Tier 1:2', '2:Tier 2:1', '3:Tier 3:1:default']);
   });
 
   it('refuses bad tiers and orders with a 400 or 409 that changes nothing', async () => {
@@ -332,7 +332,7 @@ describe('tiers API', () => {
     expect(await tierOf()).toEqual({
       Acme: 'Growth',
       Globex: 'Growth',
-      Hooli: 'Growth',
+      Hooli: 'Imported',
       Initech: 'Growth',
       Umbrella: 'Tier 3',
     });
@@ -344,6 +344,6 @@ describe('tiers API', () => {
     expect(
       (await request(server, 'DELETE', `/api/v1/tiers/${tierIds['Tier 3']}`, { as: manager })).status,
     ).toBe(204);
-    expect(new Set(Object.values(await tierOf()))).toEqual(new Set([null]));
+    expect(new Set(Object.values(await tierOf()))).toEqual(new Set([null, 'Imported']));
   });
 });
