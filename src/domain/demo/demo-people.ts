@@ -116,8 +116,9 @@ const PEOPLE_SPECS: readonly PersonSpec[] = [
     key: 'priya',
     name: 'Priya Raman',
     title: 'Onboarding Specialist',
-    // Not a CSM role: she owns no book, so capacity planning does not count her as a CSM with room.
-    role: 'viewer',
+    // A csm role on the Onboarding team: she logs onboarding calls, and capacity planning does not
+    // count her as a CSM with room (only CSM-team members and owners of accounts carry books).
+    role: 'csm',
     teamKey: 'onboarding',
     accountCapacity: null,
     responsibilities: 'Onboarding lead of every new account: handoff, kickoff, technical setup and go-live.',

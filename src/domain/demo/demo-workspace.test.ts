@@ -69,8 +69,15 @@ describe('buildDemoPeople', () => {
       ['Sofia Lindqvist', 'csm', ['Mid-Market', 'SMB'], null],
       ['Lucas Moreau', 'csm', ['SMB'], null],
     ]);
-    // Only the CSMs who own accounts have the csm role, so capacity planning sees exactly them.
-    expect(people.users.filter((user) => user.role === 'csm')).toHaveLength(4);
+    // Priya (onboarding) has the csm role too, but is on the Onboarding team: capacity planning
+    // counts CSM-team members and owners only.
+    expect(people.users.filter((user) => user.role === 'csm').map((user) => [user.name, user.teamKey])).toEqual([
+      ['Maya Patel', 'cs'],
+      ['Daniel Okafor', 'cs'],
+      ['Sofia Lindqvist', 'cs'],
+      ['Lucas Moreau', 'cs'],
+      ['Priya Raman', 'onboarding'],
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/test-database';
 import { books, defaultCapacitySettings, proposeRebalance, type TouchModel } from '../../../domain/capacity';
+import { loadCapacityCsms } from '../team/capacity.repository';
 import type { Database } from '../../db/database';
 import { ensureMrrToday } from '../accounts/mrr-today';
 import { applyStageRules } from '../segments/stage-rules';
@@ -24,12 +25,8 @@ async function tuples(database: Database, text: string): Promise<unknown[][]> {
 
 /** Each CSM's book, as capacity planning reads it from the database with the default settings. */
 async function capacityBooks(database: Database) {
-  const csms = (
-    await rows<{ id: string; name: string; covers: string[]; capacity: number | null }>(
-      database,
-      `SELECT id, name, covers_tiers AS covers, workload_capacity AS capacity FROM users WHERE role = 'csm' ORDER BY email`,
-    )
-  ).map((csm) => ({ id: csm.id, name: csm.name, covers: csm.covers, workloadCapacity: csm.capacity }));
+  // Who carries a book, exactly as capacity planning decides it.
+  const csms = await loadCapacityCsms(database.db);
   const accounts = (
     await rows<{
       id: string;
@@ -168,7 +165,7 @@ describe('the demo journey in the database (40 accounts, seed 7)', () => {
       ['Maya Patel', 'csm', 'csm', 'Elena Rossi', ['Enterprise', 'Mid-Market'], 15, true],
       ['Sofia Lindqvist', 'csm', 'csm', 'Elena Rossi', ['Mid-Market', 'SMB'], null, true],
       ['Ines Duarte', 'viewer', 'education', 'Elena Rossi', [], null, true],
-      ['Priya Raman', 'viewer', 'onboarding', 'Elena Rossi', [], null, true],
+      ['Priya Raman', 'csm', 'onboarding', 'Elena Rossi', [], null, true],
       ['Kenji Sato', 'viewer', 'services', 'Elena Rossi', [], null, true],
       ['Tom Becker', 'viewer', 'support', 'Elena Rossi', [], null, true],
     ]);

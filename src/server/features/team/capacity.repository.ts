@@ -21,8 +21,9 @@ export interface CapacityCsmRow extends CapacityCsm {
 }
 
 /**
- * The people who carry books: active users with role csm, and active managers and admins who own
- * at least one non-churned account. By name, then id.
+ * The people who carry books: active users who own at least one non-churned account, and active
+ * users with role csm on a CSM team (or on no team) — a CSM with an empty book can take accounts,
+ * an onboarding or support specialist with the csm role cannot. By name, then id.
  */
 export async function loadCapacityCsms(db: Db | Tx): Promise<CapacityCsmRow[]> {
   const result = await db.execute<{
@@ -35,9 +36,11 @@ export async function loadCapacityCsms(db: Db | Tx): Promise<CapacityCsmRow[]> {
   }>(sql`
     SELECT u.id, u.name, u.email, u.role, u.covers_tiers, u.workload_capacity
     FROM users u
+    LEFT JOIN teams team ON team.id = u.team_id
     WHERE u.disabled_at IS NULL
-      AND (u.role = 'csm' OR (u.role IN ('manager', 'admin') AND EXISTS (
-        SELECT 1 FROM accounts a WHERE a.owner_id = u.id AND a.status <> 'churned')))
+      AND u.role <> 'viewer'
+      AND ((u.role = 'csm' AND (team.id IS NULL OR team.kind = 'csm'))
+           OR EXISTS (SELECT 1 FROM accounts a WHERE a.owner_id = u.id AND a.status <> 'churned'))
     ORDER BY u.name, u.id`);
   return result.rows.map((row) => ({
     id: row.id,
