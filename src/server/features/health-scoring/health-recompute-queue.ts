@@ -3,6 +3,12 @@ import { recomputeHealth } from './health-recompute.service';
 
 /** How long account ids gather before a recompute runs: many events on one account cost one rescore. */
 const GATHER_MS = 100;
+/**
+ * Under a steady stream the gathering lasts twice the last recompute (up to a second), so rescoring
+ * takes at most about a third of the time and ingestion keeps the rest; an event still reaches its
+ * score within about a second.
+ */
+const MAX_GATHER_MS = 1_000;
 
 export interface HealthRecomputeQueue {
   /** Queues accounts whose inputs changed; they are rescored within about GATHER_MS plus one recompute. */
@@ -24,6 +30,7 @@ export function createHealthRecomputeQueue(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
+  let lastMs = 0;
 
   const schedule = () => {
     if (timer !== null || running !== null || stopped || pending.size === 0) return;
@@ -31,14 +38,16 @@ export function createHealthRecomputeQueue(
       timer = null;
       const accountIds = [...pending];
       pending = new Set();
+      const started = performance.now();
       running = recomputeHealth(database, { accountIds, trigger: 'event' })
         .then(() => undefined)
         .catch(log)
         .finally(() => {
+          lastMs = performance.now() - started;
           running = null;
           schedule();
         });
-    }, GATHER_MS);
+    }, Math.min(MAX_GATHER_MS, Math.max(GATHER_MS, 2 * lastMs)));
   };
 
   return {

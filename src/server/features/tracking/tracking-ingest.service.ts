@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { Database } from '../../db/database';
 import { applyAlias, applyGroup, applyIdentify } from './tracking-identity';
 import type { TrackingMessage } from './tracking-messages';
@@ -25,7 +26,7 @@ export interface IngestResult {
  */
 export async function ingestTrackingMessages(
   database: Database,
-  input: { source: string; writeKeyId: string; messages: TrackingMessage[]; receivedAt: Date },
+  input: { source: string; messages: TrackingMessage[]; receivedAt: Date },
 ): Promise<IngestResult> {
   // Concurrent batches touching the same users or groups can deadlock, or race on a messageId; the
   // loser's transaction rolled back whole, so running it again is safe (and what a client retry would do).
@@ -48,11 +49,20 @@ const RETRIES = 3;
  */
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 
+const isEvent = (message: TrackingMessage) =>
+  message.type === 'track' || message.type === 'page' || message.type === 'screen';
+
 async function ingestOnce(
   database: Database,
-  input: { source: string; writeKeyId: string; messages: TrackingMessage[]; receivedAt: Date },
+  input: { source: string; messages: TrackingMessage[]; receivedAt: Date },
 ): Promise<IngestResult> {
   const { source, messages } = input;
+  if (!messages.some((message) => !isEvent(message))) {
+    // Events only (the common case): one statement, no transaction round trips.
+    const events = messages;
+    const { stored, unmatched } = await storeEvents(database.pool, source, events, input.receivedAt);
+    return { stored, duplicates: events.length - stored, unmatched, accountIds: [] };
+  }
   const client = await database.pool.connect();
   try {
     await client.query('BEGIN');
@@ -70,69 +80,8 @@ async function ingestOnce(
       const accountId = await apply(client, source, message);
       if (accountId !== null) changed.add(accountId);
     }
-    const events = messages.filter(
-      (message) => message.type === 'track' || message.type === 'page' || message.type === 'screen',
-    );
-    let stored = 0;
-    let unmatched = 0;
-    if (events.length > 0) {
-      const result = await client.query<{ stored: number; unmatched: number }>(
-        `WITH incoming AS (
-           SELECT * FROM json_to_recordset($2::json)
-             AS i(message_id text, type text, user_key text, user_id text, anonymous_id text, event text,
-                  occurred_at timestamptz, properties jsonb, context jsonb)
-         ),
-         -- Index probes per message (LIMIT 1 keeps them probes: as joins, the planner reads every
-         -- user or event of the source whenever it misjudges the sizes).
-         users AS (
-           INSERT INTO tracked_users (source, user_key, user_id, anonymous_id)
-           SELECT DISTINCT ON (i.user_key) $1, i.user_key, i.user_id, i.anonymous_id
-           FROM incoming i
-           WHERE (SELECT true FROM tracked_users t WHERE t.source = $1 AND t.user_key = i.user_key LIMIT 1) IS NULL
-           ORDER BY i.user_key
-           ON CONFLICT (source, user_key) DO NOTHING
-           RETURNING user_key
-         ),
-         landed AS (
-           INSERT INTO usage_events (source, message_id, account_id, contact_id, user_id, anonymous_id, user_key, type, event, occurred_at, received_at, properties, context)
-           SELECT DISTINCT ON (i.message_id) $1, i.message_id, u.account_id, u.contact_id, i.user_id, i.anonymous_id, i.user_key, i.type, i.event, i.occurred_at, $3, i.properties, i.context
-           FROM incoming i
-           LEFT JOIN LATERAL (
-             SELECT t.account_id, t.contact_id FROM tracked_users t WHERE t.source = $1 AND t.user_key = i.user_key LIMIT 1
-           ) u ON true
-           WHERE (SELECT true FROM usage_events e WHERE e.source = $1 AND e.message_id = i.message_id LIMIT 1) IS NULL
-           ORDER BY i.message_id
-           RETURNING account_id
-         )
-         SELECT (SELECT count(*) FROM landed)::int AS stored,
-                (SELECT count(*) FROM landed WHERE account_id IS NULL)::int AS unmatched`,
-        // One JSON document (serialised natively) instead of ten array parameters.
-        [
-          source,
-          JSON.stringify(
-            events.map((event) => ({
-              message_id: event.messageId,
-              type: event.type,
-              user_key: event.userKey,
-              user_id: event.userId,
-              anonymous_id: event.anonymousId,
-              event: event.event,
-              occurred_at: event.timestamp.toISOString(),
-              properties: event.properties,
-              context: event.context,
-            })),
-          ),
-          input.receivedAt.toISOString(),
-        ],
-      );
-      const row = result.rows[0]!;
-      stored = row.stored;
-      unmatched = row.unmatched;
-    }
-    await client.query(
-      `UPDATE write_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [input.writeKeyId],
-    );
+    const events = messages.filter(isEvent);
+    const { stored, unmatched } = await storeEvents(client, source, events, input.receivedAt);
     await client.query('COMMIT');
     return { stored, duplicates: events.length - stored, unmatched, accountIds: [...changed] };
   } catch (error) {
@@ -141,4 +90,68 @@ async function ingestOnce(
   } finally {
     client.release();
   }
+}
+
+/**
+ * Stores a request's events in one statement (atomic on its own): every messageId this source has
+ * not stored yet, with the account and contact its user has now. Returns how many were stored and
+ * how many of those have no account yet.
+ */
+async function storeEvents(
+  queryable: Pick<PoolClient, 'query'>,
+  source: string,
+  events: TrackingMessage[],
+  receivedAt: Date,
+): Promise<{ stored: number; unmatched: number }> {
+  if (events.length === 0) return { stored: 0, unmatched: 0 };
+  const result = await queryable.query<{ stored: number; unmatched: number }>(
+    `WITH incoming AS (
+       SELECT * FROM json_to_recordset($2::json)
+         AS i(message_id text, type text, user_key text, user_id text, anonymous_id text, event text,
+              occurred_at timestamptz, properties jsonb, context jsonb)
+     ),
+     -- Index probes per message (LIMIT 1 keeps them probes: as joins, the planner reads every
+     -- user or event of the source whenever it misjudges the sizes).
+     users AS (
+       INSERT INTO tracked_users (source, user_key, user_id, anonymous_id)
+       SELECT DISTINCT ON (i.user_key) $1, i.user_key, i.user_id, i.anonymous_id
+       FROM incoming i
+       WHERE (SELECT true FROM tracked_users t WHERE t.source = $1 AND t.user_key = i.user_key LIMIT 1) IS NULL
+       ORDER BY i.user_key
+       ON CONFLICT (source, user_key) DO NOTHING
+       RETURNING user_key
+     ),
+     landed AS (
+       INSERT INTO usage_events (source, message_id, account_id, contact_id, user_id, anonymous_id, user_key, type, event, occurred_at, received_at, properties, context)
+       SELECT DISTINCT ON (i.message_id) $1, i.message_id, u.account_id, u.contact_id, i.user_id, i.anonymous_id, i.user_key, i.type, i.event, i.occurred_at, $3, i.properties, i.context
+       FROM incoming i
+       LEFT JOIN LATERAL (
+         SELECT t.account_id, t.contact_id FROM tracked_users t WHERE t.source = $1 AND t.user_key = i.user_key LIMIT 1
+       ) u ON true
+       WHERE (SELECT true FROM usage_events e WHERE e.source = $1 AND e.message_id = i.message_id LIMIT 1) IS NULL
+       ORDER BY i.message_id
+       RETURNING account_id
+     )
+     SELECT (SELECT count(*) FROM landed)::int AS stored,
+            (SELECT count(*) FROM landed WHERE account_id IS NULL)::int AS unmatched`,
+    // One JSON document (serialised natively) instead of ten array parameters.
+    [
+      source,
+      JSON.stringify(
+        events.map((event) => ({
+          message_id: event.messageId,
+          type: event.type,
+          user_key: event.userKey,
+          user_id: event.userId,
+          anonymous_id: event.anonymousId,
+          event: event.event,
+          occurred_at: event.timestamp.toISOString(),
+          properties: event.properties,
+          context: event.context,
+        })),
+      ),
+      receivedAt.toISOString(),
+    ],
+  );
+  return result.rows[0]!;
 }

@@ -5,7 +5,7 @@ import type { HealthRecomputeQueue } from '../health-scoring/health-recompute-qu
 import { ingestTrackingMessages } from './tracking-ingest.service';
 import { BATCH_LIMIT_BYTES, parseTrackingBody, type TrackingType } from './tracking-messages';
 import type { UsageFolder } from './usage-folder';
-import { findActiveWriteKey } from './write-key.service';
+import { findActiveWriteKey, touchWriteKey } from './write-key.service';
 
 /** Bodies up to this size are read (and then refused with a 400 above BATCH_LIMIT_BYTES); beyond it, 413. */
 const READ_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -109,11 +109,11 @@ export function trackingRoutes(
           }
           const result = await ingestTrackingMessages(context.database, {
             source: writeKey.source,
-            writeKeyId: writeKey.id,
             messages: parsed.messages,
             receivedAt,
           });
           if (result.stored > 0) usageFolder.poke();
+          await touchWriteKey(context.database.db, writeKey.id);
           healthQueue.add(result.accountIds);
           return reply.code(200).send({
             success: true,

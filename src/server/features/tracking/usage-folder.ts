@@ -59,6 +59,9 @@ export async function foldTrackedUsage(database: Database): Promise<{ events: nu
   }
 }
 
+/** How long pokes gather before a fold runs. */
+const GATHER_MS = 50;
+
 export interface UsageFolder {
   /** New events were committed: fold soon (runs at once, or right after the running fold). */
   poke(): void;
@@ -69,18 +72,24 @@ export interface UsageFolder {
 }
 
 /**
- * Runs foldTrackedUsage off the request path: when poked after an ingest commits, and every
+ * Runs foldTrackedUsage off the request path: `gatherMs` after an ingest commits, and every
  * `pollMs` to pick up events another process stored or a crash left unfolded. One fold runs at a
- * time; pokes during a fold coalesce into one more fold. Accounts whose usage changed go to
+ * time; pokes while one gathers or runs coalesce into one more fold. Accounts whose usage changed go to
  * `onFolded` (health rescoring); failures go to `log` and the next poke or poll retries.
  */
 export function startUsageFolder(
   database: Database,
-  options: { onFolded: (accountIds: string[]) => void; log: (error: unknown) => void; pollMs?: number },
+  options: {
+    onFolded: (accountIds: string[]) => void;
+    log: (error: unknown) => void;
+    pollMs?: number;
+    gatherMs?: number;
+  },
 ): UsageFolder {
   let requested = 0;
   let completed = 0;
   let running: Promise<void> | null = null;
+  let gathering: NodeJS.Timeout | null = null;
   let stopped = false;
   const waiters: { generation: number; resolve: () => void }[] = [];
 
@@ -94,6 +103,7 @@ export function startUsageFolder(
     }
   };
 
+  /** Folds until everything requested so far is done; without a flush waiting, new work gathers first. */
   const loop = async () => {
     while (!stopped && completed < requested) {
       const generation = requested;
@@ -105,20 +115,30 @@ export function startUsageFolder(
       }
       completed = generation;
       settle();
+      if (waiters.length === 0) break;
     }
   };
 
+  const start = () => {
+    if (gathering !== null) {
+      clearTimeout(gathering);
+      gathering = null;
+    }
+    if (running !== null || stopped) return;
+    running = loop().finally(() => {
+      running = null;
+      if (stopped || completed >= requested) return;
+      if (waiters.length > 0) start();
+      else gathering = setTimeout(start, options.gatherMs ?? GATHER_MS);
+    });
+  };
+
+  /** New work: fold after a short gathering, so a stream of small requests costs few folds. */
   const poke = () => {
     if (stopped) return;
     requested += 1;
-    if (running !== null) return;
-    running = loop().finally(() => {
-      running = null;
-      if (!stopped && completed < requested) {
-        requested -= 1;
-        poke();
-      }
-    });
+    if (running !== null || gathering !== null) return;
+    gathering = setTimeout(start, options.gatherMs ?? GATHER_MS);
   };
 
   const timer = setInterval(poke, options.pollMs ?? 1_000);
@@ -127,8 +147,9 @@ export function startUsageFolder(
   return {
     poke,
     flush() {
-      poke();
+      requested += 1;
       const generation = requested;
+      start();
       return new Promise<void>((resolve) => {
         waiters.push({ generation, resolve });
         settle();
@@ -137,6 +158,8 @@ export function startUsageFolder(
     /** Stops polling after one last fold, so a graceful shutdown leaves nothing committed unfolded. */
     async stop() {
       clearInterval(timer);
+      if (gathering !== null) clearTimeout(gathering);
+      gathering = null;
       if (!stopped) await this.flush();
       stopped = true;
       await running;

@@ -83,3 +83,15 @@ export async function findActiveWriteKey(
     .where(and(eq(writeKeys.keyHash, hashSecret(key)), isNull(writeKeys.revokedAt)));
   return row ?? null;
 }
+
+/** When this process last wrote each key's last_used_at (ms): written at most once a minute. */
+const lastUsedWritten = new Map<string, number>();
+const LAST_USED_EVERY_MS = 60_000;
+
+/** Records that a write key was used, at most once a minute per key and process (off the ingest statement). */
+export async function touchWriteKey(db: Db, id: string, now = Date.now()): Promise<void> {
+  const written = lastUsedWritten.get(id);
+  if (written !== undefined && now - written < LAST_USED_EVERY_MS) return;
+  lastUsedWritten.set(id, now);
+  await db.update(writeKeys).set({ lastUsedAt: sql`now()` }).where(eq(writeKeys.id, id));
+}
