@@ -32,6 +32,16 @@ const ScorecardEditorPage = lazy(() =>
     default: module.ScorecardEditorPage,
   })),
 );
+const SegmentsPage = lazy(() =>
+  import('./pages/segments/SegmentsPage').then((module) => ({ default: module.SegmentsPage })),
+);
+const SegmentPage = lazy(() =>
+  import('./pages/segments/SegmentPage').then((module) => ({ default: module.SegmentPage })),
+);
+const JourneyPage = lazy(() =>
+  import('./pages/journey/JourneyPage').then((module) => ({ default: module.JourneyPage })),
+);
+const TeamPage = lazy(() => import('./pages/team/TeamPage').then((module) => ({ default: module.TeamPage })));
 const SettingsPage = lazy(() =>
   import('./pages/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
 );
@@ -85,6 +95,11 @@ export function AppRoutes() {
           <Route path="health/backtest" element={<HealthPage />} />
           <Route path="health/scorecards/new" element={<ScorecardEditorPage />} />
           <Route path="health/scorecards/:id" element={<ScorecardEditorPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="segments/new" element={<SegmentPage />} />
+          <Route path="segments/:id" element={<SegmentPage />} />
+          <Route path="journey" element={<JourneyPage />} />
+          <Route path="team" element={<TeamPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 import { type AxeFinding, describeFindings, findAxeViolations } from './support/axe';
 import { hasChromium, launchChromium, newContext, signInThroughApi } from './support/browser';
 import { type SeededHome, seedHomeWorkspace } from './support/home-seed';
+import { seedJourneyMap } from './support/journey-seed';
 
 type Scheme = 'light' | 'dark';
 
@@ -26,17 +27,21 @@ async function visit(page: Page, path: string): Promise<void> {
 
 /**
  * axe-core on every page of the app, in light and dark: sign-in, Home (CSM and manager), Accounts,
- * each Account 360 tab, Metrics, each Health tab, the scorecard editor and the open search dialog.
+ * each Account 360 tab, Metrics, each Health tab, the scorecard editor, the open search dialog,
+ * Segments (list, builder, members), the journey board with a column open, Team (capacity, people)
+ * and Settings → Tiers and Journey stages.
  * Fails on any serious or critical violation, listing rule, elements and the rule's help page.
  */
 describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
   let server: TestServer;
   let browser: Browser;
   let seeded: SeededHome;
+  let segmentId: string;
 
   beforeAll(async () => {
     server = await startTestServer({ webRoot: inject('webRoot') });
     seeded = await seedHomeWorkspace(server);
+    ({ segmentId } = await seedJourneyMap(server, seeded.signInAs.email));
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -100,6 +105,33 @@ describe.skipIf(!hasChromium)('accessibility (axe-core)', () => {
       await check(page, 'Health backtest');
       await visit(page, `/health/scorecards/${seeded.scorecard.id}`);
       await check(page, 'scorecard editor');
+      await visit(page, '/segments');
+      await check(page, 'Segments');
+      await visit(page, `/segments/${segmentId}`);
+      await page.getByTestId('member-row').first().waitFor();
+      await check(page, 'segment members');
+      await visit(page, `/segments/${segmentId}?tab=rule`);
+      await page.getByTestId('preview-count').waitFor();
+      await check(page, 'segment rule and live preview');
+      await visit(page, '/journey');
+      await page.getByRole('button', { name: 'Adoption', exact: true }).click();
+      await page.getByTestId('stage-account-row').first().waitFor();
+      await settle(page);
+      await check(page, 'journey board with a stage open');
+      await visit(page, '/team');
+      await page.getByTestId('book-row').first().waitFor();
+      await settle(page);
+      await check(page, 'Team capacity');
+      await visit(page, '/team?tab=people');
+      await page.getByTestId('person-row').first().waitFor();
+      await check(page, 'Team people');
+      await visit(page, '/settings?tab=tiers');
+      await page.getByTestId('tier-card').first().waitFor();
+      await settle(page);
+      await check(page, 'Settings tiers');
+      await visit(page, '/settings?tab=stages');
+      await page.getByTestId('stage-card').first().waitFor();
+      await check(page, 'Settings journey stages');
       await manager.context.close();
 
       expect(findings, `axe found serious or critical violations:\n${describeFindings(findings)}`).toEqual(

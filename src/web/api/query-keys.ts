@@ -24,4 +24,28 @@ export const queryKeys = {
   scorecard: (id: string) => ['health', 'scorecards', id] as const,
   scorecardPreview: (body: unknown) => ['health', 'preview', body] as const,
   backtest: (body: unknown) => ['health', 'backtest', body] as const,
+  /** Everything under ['segments'] is invalidated together when a segment, tier or stage changes members. */
+  segments: ['segments'] as const,
+  segmentList: ['segments', 'list'] as const,
+  segment: (id: string) => ['segments', 'detail', id] as const,
+  segmentMembers: (id: string, query: QueryValues) => ['segments', 'detail', id, 'members', query] as const,
+  segmentHistory: (id: string, query: QueryValues) => ['segments', 'detail', id, 'history', query] as const,
+  ruleFields: (purpose: string) => ['segments', 'fields', purpose] as const,
+  rulePreview: (body: unknown) => ['segments', 'preview', body] as const,
+  /** Everything under ['journey'] (tiers, cadences, stages, board) refreshes together: a tier or stage change moves accounts. */
+  journey: ['journey'] as const,
+  tiers: ['journey', 'tiers'] as const,
+  tierCadence: ['journey', 'cadence'] as const,
+  overdueAccounts: (query: QueryValues) => ['journey', 'cadence', 'overdue', query] as const,
+  stages: ['journey', 'stages'] as const,
+  journeyBoard: ['journey', 'board'] as const,
+  boardAccounts: (stageId: string, query: QueryValues) => ['journey', 'board', stageId, query] as const,
+  /** Teams and people; account counts per person change when accounts move. */
+  team: ['team'] as const,
+  teams: ['team', 'teams'] as const,
+  people: ['team', 'people'] as const,
+  /** Books of business and capacity settings. */
+  capacity: ['capacity'] as const,
+  capacityOverview: ['capacity', 'overview'] as const,
+  capacitySettings: ['capacity', 'settings'] as const,
 };

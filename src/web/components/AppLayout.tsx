@@ -29,7 +29,8 @@ function DemoBadge() {
 
 /**
  * The frame of every signed-in page: header with name, navigation by what people do (Home, Accounts,
- * Metrics, Health), global search (Ctrl/Cmd+K), demo marker, theme switch and user menu.
+ * Metrics, Health, Segments, Journey, Team — every role reads the team; its capacity part is for
+ * managers and admins), global search (Ctrl/Cmd+K), demo marker, theme switch and user menu.
  */
 export function AppLayout() {
   const me = useMe();
@@ -62,6 +63,15 @@ export function AppLayout() {
                 </NavLink>
                 <NavLink to="/health" className={classes.navLink}>
                   Health
+                </NavLink>
+                <NavLink to="/segments" className={classes.navLink}>
+                  Segments
+                </NavLink>
+                <NavLink to="/journey" className={classes.navLink}>
+                  Journey
+                </NavLink>
+                <NavLink to="/team" className={classes.navLink}>
+                  Team
                 </NavLink>
                 <NavLink to="/settings" className={classes.navLink}>
                   Settings

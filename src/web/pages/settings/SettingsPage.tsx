@@ -12,13 +12,16 @@ import {
   settingsTabOf,
   visibleSettingsTabs,
 } from './settings-tabs';
+import { StagesTab } from './stages/StagesTab';
+import { TiersTab } from './tiers/TiersTab';
 import { TokensTab } from './tokens/TokensTab';
 import { TrackingTab } from './tracking/TrackingTab';
 import { WebhooksTab } from './webhooks/WebhooksTab';
 
 /**
- * Settings: how Cycle connects to other tools. Tracking (write keys, what waits for an account),
- * Webhooks and API tokens; each role sees the tabs it may use, and the tab is in the URL (`?tab=`).
+ * Settings: how Cycle connects to other tools — Tracking (write keys, what waits for an account),
+ * Webhooks and API tokens — and the customer journey: Tiers and Journey stages. Each role sees the
+ * tabs it may use, and the tab is in the URL (`?tab=`).
  */
 export function SettingsPage() {
   const me = useMe();
@@ -42,6 +45,8 @@ export function SettingsPage() {
     tracking: () => <TrackingTab canManage={permissions.manageTracking} />,
     webhooks: () => <WebhooksTab />,
     tokens: () => <TokensTab />,
+    tiers: () => <TiersTab />,
+    stages: () => <StagesTab />,
   };
 
   return (
@@ -51,7 +56,9 @@ export function SettingsPage() {
           Settings
         </Title>
         <Text c="dimmed" size="sm">
-          How Cycle connects to your product and your other tools
+          {permissions.manageJourney
+            ? 'How Cycle connects to your product and your other tools, and how your customer journey is set up'
+            : 'How Cycle connects to your product and your other tools'}
         </Text>
       </div>
       <Tabs value={tab} onChange={selectTab} keepMounted={false}>

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { settingsPermissionsFor, settingsTabOf, visibleSettingsTabs } from './settings-tabs';
 
 describe('Settings tabs by role', () => {
-  it('shows an admin tracking, webhooks and API tokens', () => {
-    expect(visibleSettingsTabs('admin')).toEqual(['tracking', 'webhooks', 'tokens']);
+  it('shows an admin tracking, webhooks, API tokens, tiers and journey stages', () => {
+    expect(visibleSettingsTabs('admin')).toEqual(['tracking', 'webhooks', 'tokens', 'tiers', 'stages']);
   });
 
-  it('shows a manager the tracking list (read-only) and API tokens, without webhooks', () => {
-    expect(visibleSettingsTabs('manager')).toEqual(['tracking', 'tokens']);
+  it('shows a manager the tracking list (read-only), API tokens, tiers and stages, without webhooks', () => {
+    expect(visibleSettingsTabs('manager')).toEqual(['tracking', 'tokens', 'tiers', 'stages']);
     expect(settingsPermissionsFor('manager')).toEqual({
       manageTracking: false,
       readTracking: true,
       manageWebhooks: false,
+      manageJourney: true,
     });
   });
 
@@ -25,6 +26,8 @@ describe('Settings tabs by role', () => {
     expect(settingsTabOf(null, 'admin')).toBe('tracking');
     expect(settingsTabOf('webhooks', 'manager')).toBe('tracking');
     expect(settingsTabOf('tracking', 'csm')).toBe('tokens');
+    expect(settingsTabOf('tiers', 'manager')).toBe('tiers');
+    expect(settingsTabOf('stages', 'csm')).toBe('tokens');
     expect(settingsTabOf('nonsense', 'viewer')).toBe('tokens');
   });
 });
