@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('settings: tracking, webhooks and API tokens in th
     await page.waitForURL('**/settings');
     await page.getByRole('tab', { name: 'Tracking' }).waitFor();
     const tabs = page.getByRole('tab');
-    expect(await tabs.allTextContents()).toEqual(['Tracking', 'Webhooks', 'API tokens']);
+    expect(await tabs.allTextContents()).toEqual(['Tracking', 'Webhooks', 'API tokens', 'Tiers', 'Journey stages']);
     expect(await page.getByRole('tab', { name: 'Tracking' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { name: 'No write keys yet' }).waitFor();
     await page.getByRole('heading', { name: 'Every event has found its account' }).waitFor();
@@ -347,7 +347,12 @@ describe.skipIf(!hasChromium)('settings: tracking, webhooks and API tokens in th
     const managerErrors = watchPageErrors(managerPage);
     await managerPage.goto('/settings?tab=webhooks');
     await managerPage.getByRole('tab', { name: 'Tracking' }).waitFor();
-    expect(await managerPage.getByRole('tab').allTextContents()).toEqual(['Tracking', 'API tokens']);
+    expect(await managerPage.getByRole('tab').allTextContents()).toEqual([
+      'Tracking',
+      'API tokens',
+      'Tiers',
+      'Journey stages',
+    ]);
     expect(await managerPage.getByRole('tab', { name: 'Tracking' }).getAttribute('aria-selected')).toBe(
       'true',
     );

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Person,
+  PersonList,
+  PersonUpdate,
+  Team,
+  TeamCreate,
+  TeamList,
+} from '../../shared/api/team.contract';
+import { ApiError, apiRequest } from './api-client';
+import { queryKeys } from './query-keys';
+import { useMe } from './session-api';
+
+const retry = (failureCount: number, error: unknown) =>
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2;
+
+/** Managers and admins change people and teams (`team.manage`); everyone reads them. */
+export function useCanManageTeam(): boolean {
+  const role = useMe().data?.role;
+  return role === 'admin' || role === 'manager';
+}
+
+/** Teams by name, with member counts. */
+export function useTeams() {
+  return useQuery({
+    queryKey: queryKeys.teams,
+    queryFn: ({ signal }) => apiRequest<TeamList>('/teams', { signal }),
+    select: (data) => data.items,
+    staleTime: 60_000,
+    retry,
+  });
+}
+
+/** Everyone on our side: team, role, manager, responsibilities, tiers covered, capacity, accounts per role. */
+export function usePeople() {
+  return useQuery({
+    queryKey: queryKeys.people,
+    queryFn: ({ signal }) => apiRequest<PersonList>('/people', { signal }),
+    select: (data) => data.items,
+    retry,
+  });
+}
+
+/** Changes a person's team, manager, title, responsibilities, tiers covered or capacity. */
+export function useUpdatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: PersonUpdate }) =>
+      apiRequest<Person>(`/people/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    // Capacity and tiers covered feed the books of business.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
+      ]),
+  });
+}
+
+/** Creates a team (name unique ignoring case). */
+export function useCreateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TeamCreate) => apiRequest<Team>('/teams', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+  });
+}
