@@ -136,9 +136,12 @@ export function JourneyPage() {
                 />
               </div>
             ))}
-            <div role="listitem" className={classes.columnItem}>
-              <OffBoard board={data} canManage={canManage} />
-            </div>
+            {/* Only when some account is off the journey: otherwise it would only take width. */}
+            {(data.noStage.accounts > 0 || data.offMap.length > 0) && (
+              <div role="listitem" className={classes.columnItem}>
+                <OffBoard board={data} canManage={canManage} />
+              </div>
+            )}
           </div>
           {selected ? (
             <StageAccountsPanel
