@@ -26,6 +26,11 @@ const TABLES = [
   'usage_daily',
   'users',
   'teams',
+  'account_stage_history',
+  'account_assignments',
+  'tiers',
+  'lifecycle_stages',
+  'segments',
 ];
 
 function argument(name: string, fallback: number | undefined): number | undefined {

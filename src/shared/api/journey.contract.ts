@@ -143,6 +143,20 @@ export const accountStagesSchema = z.object({
 });
 export type AccountStages = z.infer<typeof accountStagesSchema>;
 
+/** Units of a board metric value: days, percent (0–100), users, health score, NPS (−100..100), USD minor units. */
+export const boardMetricUnits = ['days', 'percent', 'users', 'score', 'nps', 'usd_minor'] as const;
+export type BoardMetricUnit = (typeof boardMetricUnits)[number];
+
+/** The value of one of a stage's metrics on the board, with what it was computed over. */
+export const boardStageMetricSchema = z.object({
+  key: z.enum(stageMetricKeys),
+  label: z.string(),
+  value: z.number().nullable().describe('Null when there is nothing to compute on; basis says why'),
+  unit: z.enum(boardMetricUnits),
+  basis: z.string().describe('What the value was computed over, e.g. "median over 23 accounts …"'),
+});
+export type BoardStageMetric = z.infer<typeof boardStageMetricSchema>;
+
 /** One column of the journey board: the accounts in a stage now (churned accounts are not on the board). */
 export const boardColumnSchema = z.object({
   stage: z.object({
@@ -156,6 +170,7 @@ export const boardColumnSchema = z.object({
   arrMinor: z.number().int().describe('ARR today, USD minor units'),
   overdue: z.number().int().describe('Accounts whose whole days in stage exceed expectedDays'),
   medianDaysInStage: z.number().nullable(),
+  metrics: z.array(boardStageMetricSchema).describe("The values of the stage's chosen metrics, in its order"),
 });
 export type BoardColumn = z.infer<typeof boardColumnSchema>;
 

@@ -6,6 +6,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type {
+  AccountStageChange,
+  AccountStages,
   BoardAccounts,
   JourneyBoard,
   Stage,
@@ -106,5 +108,35 @@ export function useBoardAccounts(stageId: string | null, query: QueryValues) {
       // Keep the last page while paging or sorting one column, not when another column opens.
       previousQuery?.queryKey[2] === stageId ? keepPreviousData(previous) : undefined,
     retry,
+  });
+}
+
+/** An account's current stage (days in stage, on track or overdue) and every stage it went through. */
+export function useAccountStages(accountId: string) {
+  return useQuery({
+    queryKey: queryKeys.accountStages(accountId),
+    queryFn: ({ signal }) =>
+      apiRequest<AccountStages>(`/accounts/${encodeURIComponent(accountId)}/stages`, { signal }),
+    retry,
+  });
+}
+
+/**
+ * Moves an account to a stage by hand (null takes it off the journey). The stage can choose the
+ * account's scorecard and moves it on the board, so the header, health and journey views refresh.
+ */
+export function useChangeAccountStage(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountStageChange) =>
+      apiRequest<AccountStages>(`/accounts/${encodeURIComponent(accountId)}/stage`, { method: 'PUT', body }),
+    onSuccess: (stages) => {
+      queryClient.setQueryData(queryKeys.accountStages(accountId), stages);
+      return Promise.all(
+        [queryKeys.account(accountId), queryKeys.accountHealth(accountId), queryKeys.journey, queryKeys.segments].map(
+          (queryKey) => queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+    },
   });
 }

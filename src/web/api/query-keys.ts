@@ -8,6 +8,9 @@ export const queryKeys = {
   accountList: (query: QueryValues) => ['accounts', 'list', query] as const,
   account: (id: string) => ['accounts', 'detail', id] as const,
   activities: (accountId: string) => ['accounts', 'detail', accountId, 'activities'] as const,
+  /** Under the account's key, so whatever refreshes the account refreshes its stage history too. */
+  accountStages: (accountId: string) => ['accounts', 'detail', accountId, 'stages'] as const,
+  accountAssignments: (accountId: string) => ['accounts', 'detail', accountId, 'assignments'] as const,
   /** Everything under ['metrics'] is invalidated together when CS costs change. */
   metrics: ['metrics'] as const,
   metricsOverview: (query: QueryValues) => ['metrics', 'overview', query] as const,

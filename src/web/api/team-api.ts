@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AccountAssignmentChange,
+  AccountAssignments,
   Person,
   PersonList,
   PersonUpdate,
@@ -62,5 +64,38 @@ export function useCreateTeam() {
   return useMutation({
     mutationFn: (body: TeamCreate) => apiRequest<Team>('/teams', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+  });
+}
+
+/** Who looks after an account: CSM, executive sponsor, onboarding lead and support lead, assigned or not. */
+export function useAccountAssignments(accountId: string) {
+  return useQuery({
+    queryKey: queryKeys.accountAssignments(accountId),
+    queryFn: ({ signal }) =>
+      apiRequest<AccountAssignments>(`/accounts/${encodeURIComponent(accountId)}/assignments`, { signal }),
+    retry,
+  });
+}
+
+/**
+ * Gives a role on an account to a person, or clears it (userId null). The CSM is the account's
+ * owner, shown in the header, and every role counts in people's books of business.
+ */
+export function useChangeAccountAssignment(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AccountAssignmentChange) =>
+      apiRequest<AccountAssignments>(`/accounts/${encodeURIComponent(accountId)}/assignments`, {
+        method: 'PUT',
+        body,
+      }),
+    onSuccess: (assignments) => {
+      queryClient.setQueryData(queryKeys.accountAssignments(accountId), assignments);
+      return Promise.all(
+        [queryKeys.account(accountId), queryKeys.team, queryKeys.capacity].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+    },
   });
 }

@@ -128,3 +128,140 @@ export async function boardAccountsPage(
     })),
   };
 }
+
+/**
+ * Per stage name, the inputs of the stage metrics over its non-churned accounts: seats of running
+ * subscriptions (start ≤ today < end) and the 30-day peak of daily active users of the accounts with
+ * seats; the 30-day peak of accounts with usage; the current health score (account_health's display
+ * score, null when not scored); the latest NPS answer of the last 365 days; and the expansion
+ * movements of the monthly MRR facts in the current month and the two before (USD minor units).
+ */
+export interface StageMetricInputsRow {
+  stage: string;
+  seatAccounts: number;
+  seats: number;
+  seatActiveUsers: number;
+  usageAccounts: number;
+  activeUsers: number;
+  scoredAccounts: number;
+  healthScoreSum: number;
+  npsAnswers: number;
+  promoters: number;
+  detractors: number;
+  expandedAccounts: number;
+  expansionMinor: number;
+}
+
+/**
+ * The inputs of every stage's metrics in one query: each source is aggregated per account once
+ * (hash aggregates over a bounded window), then joined to the accounts and grouped by stage.
+ */
+export async function stageMetricInputs(db: Db): Promise<StageMetricInputsRow[]> {
+  const result = await db.execute<Record<keyof StageMetricInputsRow, string>>(sql`
+    WITH usage AS (
+      SELECT u.account_id, max(u.active_users) AS active_users
+      FROM usage_daily u WHERE u.day > current_date - 30 AND u.day <= current_date
+      GROUP BY u.account_id
+    ),
+    seats AS (
+      SELECT s.account_id, sum(s.seats) AS seats
+      FROM subscriptions s
+      WHERE s.seats > 0 AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date > current_date)
+      GROUP BY s.account_id
+    ),
+    nps AS (
+      SELECT DISTINCT ON (r.account_id) r.account_id, r.score
+      FROM survey_responses r
+      WHERE r.survey_kind = 'nps' AND r.responded_at > now() - interval '365 days' AND r.responded_at <= now()
+      ORDER BY r.account_id, r.responded_at DESC, r.id DESC
+    ),
+    expansion AS (
+      SELECT f.account_id, sum(f.mrr_minor - f.previous_mrr_minor) AS expansion_minor
+      FROM account_mrr_monthly f
+      WHERE f.movement = 'expansion'
+        AND f.month >= (date_trunc('month', current_date) - interval '2 months')::date
+        AND f.month <= current_date
+      GROUP BY f.account_id
+    )
+    SELECT a.lifecycle_stage AS "stage",
+           count(st.account_id) AS "seatAccounts",
+           coalesce(sum(st.seats), 0) AS "seats",
+           coalesce(sum(u.active_users) FILTER (WHERE st.account_id IS NOT NULL), 0) AS "seatActiveUsers",
+           count(u.account_id) AS "usageAccounts",
+           coalesce(sum(u.active_users), 0) AS "activeUsers",
+           count(h.display_score) AS "scoredAccounts",
+           coalesce(sum(h.display_score), 0) AS "healthScoreSum",
+           count(n.account_id) AS "npsAnswers",
+           count(*) FILTER (WHERE n.score >= 9) AS "promoters",
+           count(*) FILTER (WHERE n.score <= 6) AS "detractors",
+           count(e.account_id) AS "expandedAccounts",
+           coalesce(sum(e.expansion_minor), 0) AS "expansionMinor"
+    FROM accounts a
+    LEFT JOIN usage u ON u.account_id = a.id
+    LEFT JOIN seats st ON st.account_id = a.id
+    LEFT JOIN account_health h ON h.account_id = a.id
+    LEFT JOIN nps n ON n.account_id = a.id
+    LEFT JOIN expansion e ON e.account_id = a.id
+    WHERE a.status <> 'churned' AND a.lifecycle_stage IS NOT NULL
+    GROUP BY a.lifecycle_stage`);
+  return result.rows.map((row) => ({
+    stage: row.stage,
+    seatAccounts: Number(row.seatAccounts),
+    seats: Number(row.seats),
+    seatActiveUsers: Number(row.seatActiveUsers),
+    usageAccounts: Number(row.usageAccounts),
+    activeUsers: Number(row.activeUsers),
+    scoredAccounts: Number(row.scoredAccounts),
+    healthScoreSum: Number(row.healthScoreSum),
+    npsAnswers: Number(row.npsAnswers),
+    promoters: Number(row.promoters),
+    detractors: Number(row.detractors),
+    expandedAccounts: Number(row.expandedAccounts),
+    expansionMinor: Number(row.expansionMinor),
+  }));
+}
+
+/** The workspace-wide inputs of the stage metrics that do not depend on the stage. */
+export interface WorkspaceMetricInputs {
+  /** Accounts (any status) whose go-live date is in the last 180 days, today included. */
+  liveAccounts: number;
+  /** Median days from first subscription start (else creation day, UTC) to go-live of those; null when none. */
+  medianDaysToGoLive: number | null;
+  /** Accounts (any status) whose renewal date is in the last 90 days, today included. */
+  renewalAccounts: number;
+  /** Of those, the accounts not churned. */
+  retainedAccounts: number;
+}
+
+/** The workspace-wide metric inputs in one query (go-live dates of 180 days, renewals of 90 days). */
+export async function workspaceMetricInputs(db: Db): Promise<WorkspaceMetricInputs> {
+  const result = await db.execute<{
+    live_accounts: string;
+    median_days: number | string | null;
+    renewal_accounts: string;
+    retained_accounts: string;
+  }>(sql`
+    WITH live AS (
+      SELECT a.go_live_date - coalesce(
+               (SELECT min(s.start_date) FROM subscriptions s WHERE s.account_id = a.id),
+               (a.created_at AT TIME ZONE 'UTC')::date) AS days
+      FROM accounts a
+      WHERE a.go_live_date > current_date - 180 AND a.go_live_date <= current_date
+    ),
+    renewals AS (
+      SELECT count(*) AS renewal_accounts, count(*) FILTER (WHERE a.status <> 'churned') AS retained_accounts
+      FROM accounts a
+      WHERE a.renewal_date > current_date - 90 AND a.renewal_date <= current_date
+    )
+    SELECT (SELECT count(*) FROM live) AS live_accounts,
+           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM live) AS median_days,
+           r.renewal_accounts, r.retained_accounts
+    FROM renewals r`);
+  const row = result.rows[0]!;
+  return {
+    liveAccounts: Number(row.live_accounts),
+    medianDaysToGoLive: row.median_days === null ? null : Number(row.median_days),
+    renewalAccounts: Number(row.renewal_accounts),
+    retainedAccounts: Number(row.retained_accounts),
+  };
+}

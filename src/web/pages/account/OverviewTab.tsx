@@ -5,7 +5,9 @@ import { formatDate } from '../../format/dates';
 import { formatMoney } from '../../format/money';
 import { ChildAccounts } from './ChildAccounts';
 import { HealthCard } from './HealthCard';
+import { JourneyCard } from './JourneyCard';
 import { KeyNumber } from './KeyNumber';
+import { TeamCard } from './TeamCard';
 
 const UsageChart = lazy(() => import('./UsageChart').then((module) => ({ default: module.UsageChart })));
 
@@ -92,7 +94,7 @@ function Details({ data }: { data: Account360 }) {
   );
 }
 
-/** Key numbers, health, usage, profile details and the parent/child family of an account. */
+/** Key numbers, health, journey stage and account team, usage, profile details and the parent/child family of an account. */
 export function OverviewTab({ data }: { data: Account360 }) {
   const seats = seatsFigure(data.usage);
   return (
@@ -117,6 +119,14 @@ export function OverviewTab({ data }: { data: Account360 }) {
         status={data.account.status}
         canEdit={data.permissions.canEdit}
       />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <JourneyCard
+          accountId={data.account.id}
+          status={data.account.status}
+          canEdit={data.permissions.canEdit}
+        />
+        <TeamCard accountId={data.account.id} canEdit={data.permissions.canEdit} />
+      </SimpleGrid>
       {data.usage.daily.length > 0 && <Usage usage={data.usage} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Details data={data} />

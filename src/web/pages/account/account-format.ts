@@ -40,6 +40,11 @@ export const movementColors: Record<Movement | 'none', string> = {
   none: 'indigo.3',
 };
 
+/** Whole days in words: "1 day", "12 days". */
+export function formatDays(days: number): string {
+  return `${days.toLocaleString(userLocale())} ${days === 1 ? 'day' : 'days'}`;
+}
+
 /**
  * A lifecycle stage as stored ("adoption", "value_realisation", "Renewal") in title case:
  * "Adoption", "Value Realisation", "Renewal"; letters already capital stay so ("EBR prep" → "EBR Prep").
