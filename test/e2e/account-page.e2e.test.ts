@@ -11,7 +11,7 @@ import {
   signInThroughApi,
   watchPageErrors,
 } from './support/browser';
-import { seedWorkspace, type SeededWorkspace } from './support/seed';
+import { seedLifecycleStages, seedWorkspace, type SeededWorkspace } from './support/seed';
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
@@ -35,6 +35,7 @@ describe.skipIf(!hasChromium)('the account page (Account 360)', () => {
   beforeAll(async () => {
     server = await startTestServer({ webRoot: inject('webRoot') });
     workspace = await seedWorkspace(server);
+    await seedLifecycleStages(server, workspace);
     browser = await launchChromium();
     context = await newContext(browser, server.baseUrl);
     await signInThroughApi(context, server.baseUrl, workspace.signInAs.email);
@@ -65,6 +66,27 @@ describe.skipIf(!hasChromium)('the account page (Account 360)', () => {
     await page.getByText('$210,000').waitFor();
     expect(await page.title()).toBe('Acme Corporation · Cycle');
     await saveScreenshot(page, '70-account-overview');
+  });
+
+  it('shows the journey stage with its days, and moving it by hand adds a manual row to the history', async () => {
+    const journey = page.getByRole('region', { name: 'Journey' });
+    await journey.getByTestId('journey-current-stage').getByText('Adoption').waitFor();
+    await journey.getByText('20 days in stage · expected 120 days').waitFor();
+    await journey.getByText('On track').waitFor();
+    const stays = journey.getByTestId('stage-stay');
+    expect(await stays.count()).toBe(1);
+    await page.getByRole('region', { name: 'Team' }).getByText('CSM', { exact: true }).waitFor();
+
+    await journey.getByLabel('Move to stage').click();
+    await page.getByRole('option', { name: 'Expansion' }).click();
+    await journey.getByTestId('journey-current-stage').getByText('Expansion').waitFor();
+    await expect.poll(async () => stays.count()).toBe(2);
+    expect(await stays.first().getAttribute('data-source')).toBe('manual');
+    expect(await stays.first().textContent()).toContain('by Morgan Lee');
+    expect(await stays.nth(1).textContent()).toContain('Adoption');
+    // The header's stage refreshes too.
+    await page.getByText('Stage', { exact: true }).first().locator('xpath=..').getByText('Expansion').waitFor();
+    await saveScreenshot(page, '70b-account-journey-moved');
   });
 
   it('lists contacts with the exec sponsor and champion first, and edits roles and the advocate flag in place', async () => {

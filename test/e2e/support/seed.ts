@@ -1,7 +1,15 @@
 import type { AccountCreate, AccountSummary } from '../../../src/shared/api/accounts.contract';
 import type { ActivityCreate } from '../../../src/shared/api/activities.contract';
 import type { Contact, ContactCreate } from '../../../src/shared/api/contacts.contract';
-import { accountHealth, subscriptions, surveyResponses, tickets, usageDaily } from '../../../src/server/db/schema';
+import { sql } from 'drizzle-orm';
+import {
+  accountHealth,
+  lifecycleStages,
+  subscriptions,
+  surveyResponses,
+  tickets,
+  usageDaily,
+} from '../../../src/server/db/schema';
 import { rebuildMrrFacts } from '../../../src/server/features/revenue/mrr-facts.repository';
 import { createUser } from '../../../src/server/features/users/user.service';
 import { writeSetting } from '../../../src/server/features/workspace/workspace.repository';
@@ -266,4 +274,25 @@ export async function seedPortfolioHealth(server: TestServer, workspace: SeededW
       inputsDigest: '00000000-0000-4000-8000-000000000000',
     });
   }
+}
+
+/**
+ * A four-stage journey map without entry rules (accounts move only by hand), and Acme's current
+ * stay in Adoption backdated by `acmeDaysInStage` days, so its days in stage read the same every run.
+ */
+export async function seedLifecycleStages(
+  server: TestServer,
+  workspace: SeededWorkspace,
+  acmeDaysInStage = 20,
+): Promise<void> {
+  const { db } = server.database;
+  await db.insert(lifecycleStages).values([
+    { name: 'Onboarding', position: 0, expectedDays: 60 },
+    { name: 'Adoption', position: 1, expectedDays: 120 },
+    { name: 'Expansion', position: 2, expectedDays: 180 },
+    { name: 'Renewal', position: 3, expectedDays: 90 },
+  ]);
+  await db.execute(sql`
+    UPDATE account_stage_history SET entered_at = now() - make_interval(days => ${acmeDaysInStage})
+    WHERE account_id = ${workspace.accounts.acme.id} AND left_at IS NULL`);
 }
