@@ -3,13 +3,24 @@ import type {
   BoardAccounts,
   BoardAccountsQuery,
   BoardColumn,
+  BoardStageMetric,
   JourneyBoard,
+  StageMetricKey,
 } from '../../../shared/api/journey.contract';
+import { stageMetricKeys, stageMetricLabels } from '../../../shared/api/journey.contract';
 import type { Db } from '../../db/database';
 import type { StageTouchpoint } from '../../db/schema/journey';
 import { notFound } from '../../http/problem';
 import { stageStatusOf } from './account-stage.service';
-import { boardAccountsPage, boardHistogram, type StageDaysRow } from './journey-board.repository';
+import {
+  boardAccountsPage,
+  boardHistogram,
+  type StageDaysRow,
+  type StageMetricInputsRow,
+  stageMetricInputs,
+  type WorkspaceMetricInputs,
+  workspaceMetricInputs,
+} from './journey-board.repository';
 import { findStageRow, listStageRows, type StageRow } from './stage.repository';
 
 const DAY_MS = 86_400_000;
@@ -66,16 +77,149 @@ function figuresOf(rows: readonly StageDaysRow[], expectedDays: number | null): 
   };
 }
 
+const noInputs = (stage: string): StageMetricInputsRow => ({
+  stage,
+  seatAccounts: 0,
+  seats: 0,
+  seatActiveUsers: 0,
+  usageAccounts: 0,
+  activeUsers: 0,
+  scoredAccounts: 0,
+  healthScoreSum: 0,
+  npsAnswers: 0,
+  promoters: 0,
+  detractors: 0,
+  expandedAccounts: 0,
+  expansionMinor: 0,
+});
+
+const roundTo = (value: number, digits: number): number => {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+};
+const countOf = (count: number, noun: string): string =>
+  `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+const accountsText = (count: number): string => countOf(count, 'account');
+
+/** What a stage metric is computed from: the stage's figures and inputs, and the workspace-wide ones. */
+export interface StageMetricSources {
+  figures: { accounts: number; medianDays: number | null };
+  inputs: StageMetricInputsRow;
+  workspace: WorkspaceMetricInputs;
+}
+
+type MetricValue = Pick<BoardStageMetric, 'value' | 'unit' | 'basis'>;
+
+const metricValueOf: Record<StageMetricKey, (sources: StageMetricSources) => MetricValue> = {
+  time_to_go_live: ({ workspace }) => ({
+    value: workspace.medianDaysToGoLive,
+    unit: 'days',
+    basis:
+      workspace.liveAccounts === 0
+        ? 'No account went live in the last 180 days'
+        : `Median over ${accountsText(workspace.liveAccounts)} live in the last 180 days (workspace-wide), from the first subscription start`,
+  }),
+  time_in_stage: ({ figures }) => ({
+    value: figures.medianDays,
+    unit: 'days',
+    basis:
+      figures.accounts === 0
+        ? 'No accounts in the stage'
+        : `Median over ${accountsText(figures.accounts)} in the stage`,
+  }),
+  seat_utilisation: ({ inputs }) => ({
+    value: inputs.seats === 0 ? null : roundTo((100 * inputs.seatActiveUsers) / inputs.seats, 1),
+    unit: 'percent',
+    basis:
+      inputs.seats === 0
+        ? 'No account in the stage has seats on a running subscription'
+        : `${inputs.seatActiveUsers.toLocaleString('en-US')} peak active users (last 30 days) of ${inputs.seats.toLocaleString('en-US')} seats, over ${accountsText(inputs.seatAccounts)} with seats`,
+  }),
+  active_users: ({ inputs, figures }) => ({
+    value: inputs.usageAccounts === 0 ? null : roundTo(inputs.activeUsers / inputs.usageAccounts, 1),
+    unit: 'users',
+    basis:
+      inputs.usageAccounts === 0
+        ? 'No usage from the stage’s accounts in the last 30 days'
+        : `Mean 30-day peak of daily active users over ${inputs.usageAccounts.toLocaleString('en-US')} of ${accountsText(figures.accounts)} with usage`,
+  }),
+  health_score: ({ inputs, figures }) => ({
+    value: inputs.scoredAccounts === 0 ? null : roundTo(inputs.healthScoreSum / inputs.scoredAccounts, 1),
+    unit: 'score',
+    basis:
+      inputs.scoredAccounts === 0
+        ? 'No account in the stage has a health score'
+        : `Mean current score over ${inputs.scoredAccounts.toLocaleString('en-US')} of ${accountsText(figures.accounts)} scored`,
+  }),
+  nps: ({ inputs }) => ({
+    value:
+      inputs.npsAnswers === 0
+        ? null
+        : Math.round((100 * (inputs.promoters - inputs.detractors)) / inputs.npsAnswers),
+    unit: 'nps',
+    basis:
+      inputs.npsAnswers === 0
+        ? 'No NPS answer from the stage’s accounts in the last 365 days'
+        : `${countOf(inputs.promoters, 'promoter')} and ${countOf(inputs.detractors, 'detractor')} among the latest answers of ${accountsText(inputs.npsAnswers)} (last 365 days)`,
+  }),
+  gross_retention: ({ workspace }) => ({
+    value:
+      workspace.renewalAccounts === 0
+        ? null
+        : roundTo((100 * workspace.retainedAccounts) / workspace.renewalAccounts, 1),
+    unit: 'percent',
+    basis:
+      workspace.renewalAccounts === 0
+        ? 'No renewal date fell in the last 90 days'
+        : `${workspace.retainedAccounts.toLocaleString('en-US')} of ${accountsText(workspace.renewalAccounts)} with a renewal date in the last 90 days not churned (workspace-wide)`,
+  }),
+  expansion_mrr: ({ inputs, figures }) => ({
+    value: figures.accounts === 0 ? null : inputs.expansionMinor,
+    unit: 'usd_minor',
+    basis:
+      figures.accounts === 0
+        ? 'No accounts in the stage'
+        : `Month-end MRR expansion of ${inputs.expandedAccounts.toLocaleString('en-US')} of ${accountsText(figures.accounts)}, this month and the two before (monthly MRR facts)`,
+  }),
+};
+
+/**
+ * The values of a stage's chosen metrics, in its order; unknown keys (if any were stored) are left
+ * out. Percentages and means to one decimal, NPS to a whole number, money in USD minor units.
+ */
+export function stageMetricValues(keys: readonly string[], sources: StageMetricSources): BoardStageMetric[] {
+  return keys
+    .filter((key): key is StageMetricKey => (stageMetricKeys as readonly string[]).includes(key))
+    .map((key) => ({ key, label: stageMetricLabels[key], ...metricValueOf[key](sources) }));
+}
+
 /**
  * The journey board: a column per stage in order (accounts, ARR, overdue count, median days in
- * stage), the accounts with no stage, and those in a stage name not on the map. Churned accounts are
- * left out. One aggregated query over the accounts, whatever their number.
+ * stage, the values of its chosen metrics), the accounts with no stage, and those in a stage name not
+ * on the map. Churned accounts are left out. Aggregated queries over the accounts, whatever their
+ * number: the figures, then the per-stage and the workspace-wide metric inputs (each only when a
+ * stage names a metric that needs it).
  */
 export async function getJourneyBoard(db: Db): Promise<JourneyBoard> {
   const [stages, histogram] = await Promise.all([
     listStageRows(db, undefined, { withCounts: false }),
     boardHistogram(db),
   ]);
+  const chosen = new Set(stages.flatMap((stage) => stage.metrics));
+  const needed = {
+    usage: chosen.has('seat_utilisation') || chosen.has('active_users'),
+    seats: chosen.has('seat_utilisation'),
+    health: chosen.has('health_score'),
+    nps: chosen.has('nps'),
+    expansion: chosen.has('expansion_mrr'),
+  };
+  const [metricInputs, workspace] = await Promise.all([
+    Object.values(needed).some(Boolean) ? stageMetricInputs(db, needed) : [],
+    chosen.has('time_to_go_live') || chosen.has('gross_retention')
+      ? workspaceMetricInputs(db)
+      : { liveAccounts: 0, medianDaysToGoLive: null, renewalAccounts: 0, retainedAccounts: 0 },
+  ]);
+  const inputsByStage = new Map(metricInputs.map((row) => [row.stage, row]));
   const byStage = new Map<string | null, StageDaysRow[]>();
   for (const row of histogram) byStage.set(row.stage, [...(byStage.get(row.stage) ?? []), row]);
   const onMap = new Set(stages.map((stage) => stage.name));
@@ -93,6 +237,11 @@ export async function getJourneyBoard(db: Db): Promise<JourneyBoard> {
         arrMinor: figures.arrMinor,
         overdue: figures.overdue,
         medianDaysInStage: figures.medianDays,
+        metrics: stageMetricValues(stage.metrics, {
+          figures,
+          inputs: inputsByStage.get(stage.name) ?? noInputs(stage.name),
+          workspace,
+        }),
       };
     }),
     noStage: { accounts: none.accounts, arrMinor: none.arrMinor },

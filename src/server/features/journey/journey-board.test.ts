@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayFromToday, makeAccount, makeSubscription } from '../../../../test/helpers/factories';
+import {
+  dayFromToday,
+  makeAccount,
+  makeSubscription,
+  makeSurveyResponse,
+  makeUsageDay,
+} from '../../../../test/helpers/factories';
 import {
   request,
   startTestServer,
@@ -37,9 +43,17 @@ describe('journey board API', () => {
           { title: 'Training', dueDay: 14 },
           { title: 'Welcome pack', dueDay: null },
         ],
+        metrics: [
+          'time_to_go_live',
+          'time_in_stage',
+          'seat_utilisation',
+          'active_users',
+          'health_score',
+          'nps',
+        ],
       },
-      { name: 'Adoption' },
-      { name: 'Renewal', expectedDays: 60 },
+      { name: 'Adoption', metrics: ['gross_retention', 'expansion_mrr', 'nps'] },
+      { name: 'Renewal', expectedDays: 60, metrics: ['health_score'] },
     ];
     for (const stage of stages) {
       const created = await request(server, 'POST', '/api/v1/stages', { as: manager, body: stage });
@@ -64,10 +78,86 @@ describe('journey board API', () => {
     await account('Elm', { lifecycleStage: 'Adoption', status: 'churned' }, 30_000, 5);
     await account('Fir', {}, 10_000);
     await account('Gum', { lifecycleStage: 'Legacy' }, 0);
+    await metricData();
   });
+
+  /** Go-live, seats, usage, health, NPS, renewals and MRR facts behind the stage metrics. */
+  const metricData = async () => {
+    const { db, pool } = server.database;
+    const query = (text: string, values: unknown[]) => pool.query(text, values);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    // Time to go-live (workspace-wide, live in the last 180 days): Acme 50 → 10 days ago (40),
+    // Delta 100 → 30 (70), Cedar created 30 days ago with no subscription → 5 (25); Elm went live too long ago.
+    const goLive = async (key: string, startedDaysAgo: number, liveDaysAgo: number) => {
+      await query(`UPDATE subscriptions SET start_date = current_date - $2::int WHERE account_id = $1`, [
+        ids[key],
+        startedDaysAgo,
+      ]);
+      await query(`UPDATE accounts SET go_live_date = current_date - $2::int WHERE id = $1`, [
+        ids[key],
+        liveDaysAgo,
+      ]);
+    };
+    await goLive('Acme', 50, 10);
+    await goLive('Delta', 100, 30);
+    await goLive('Elm', 400, 300);
+    await query(`UPDATE accounts SET created_at = now() - interval '30 days' WHERE id = $1`, [ids.Cedar]);
+    await goLive('Cedar', 0, 5);
+    // Seats of running subscriptions: Acme 50 (an ended one with 100 is left out), Birch 30; Cedar none.
+    await query(`UPDATE subscriptions SET seats = 50 WHERE account_id = $1`, [ids.Acme]);
+    await query(`UPDATE subscriptions SET seats = 30 WHERE account_id = $1`, [ids.Birch]);
+    await makeSubscription(db, ids.Acme!, {
+      amountMinor: 0,
+      seats: 100,
+      startDate: dayFromToday(-45),
+      endDate: dayFromToday(-40),
+    });
+    // 30-day peak of daily active users: Acme 35 (90 was 40 days ago), Birch 10, Cedar 4.
+    await makeUsageDay(db, ids.Acme!, dayFromToday(-1), 20, 100);
+    await makeUsageDay(db, ids.Acme!, dayFromToday(-5), 35, 100);
+    await makeUsageDay(db, ids.Acme!, dayFromToday(-40), 90, 100);
+    await makeUsageDay(db, ids.Birch!, dayFromToday(-2), 10, 100);
+    await makeUsageDay(db, ids.Cedar!, dayFromToday(-3), 4, 100);
+    // Current health score: Acme 72.5, Birch 60; Cedar not scored.
+    const health = async (key: string, score: number, band: string, bandIndex: number) =>
+      query(
+        `INSERT INTO account_health (account_id, snapshot_id, computed_at, as_of_date, scorecard_id, scorecard_version,
+                                     status, score, display_score, band, band_index, inputs_digest)
+         VALUES ($1, 1, now(), current_date, gen_random_uuid(), 1, 'scored', $2::float8, $2::numeric, $3, $4, gen_random_uuid())`,
+        [ids[key], score, band, bandIndex],
+      );
+    await health('Acme', 72.5, 'Good', 2);
+    await health('Birch', 60, 'Fair', 1);
+    // Latest NPS answer of the last 365 days: Acme 10 (promoter), Birch 5 (detractor), Cedar 9 (promoter);
+    // Delta answered only 400 days ago, and a CSAT answer does not count.
+    const answer = (key: string, score: number, days: number, surveyKind: 'nps' | 'csat' = 'nps') =>
+      makeSurveyResponse(db, ids[key]!, { score, surveyKind, respondedAt: daysAgo(days) });
+    await answer('Acme', 10, 10);
+    await answer('Acme', 3, 100);
+    await answer('Birch', 5, 20);
+    await answer('Birch', 10, 200);
+    await answer('Birch', 5, 1, 'csat');
+    await answer('Cedar', 9, 30);
+    await answer('Cedar', 2, 400);
+    await answer('Delta', 6, 400);
+    // Renewals of the last 90 days (workspace-wide): Delta retained, Elm churned; Fir's was 100 days ago.
+    await query(`UPDATE accounts SET renewal_date = current_date - 10 WHERE id = $1`, [ids.Delta]);
+    await query(`UPDATE accounts SET renewal_date = current_date - 20 WHERE id = $1`, [ids.Elm]);
+    await query(`UPDATE accounts SET renewal_date = current_date - 100 WHERE id = $1`, [ids.Fir]);
+    // Monthly MRR facts: Delta expanded by 5,000 this month, and by 1,000 five months ago (left out).
+    const fact = (month: string, mrrMinor: number, previousMrrMinor: number) =>
+      query(
+        `INSERT INTO account_mrr_monthly (account_id, month, mrr_minor, previous_mrr_minor, movement, paid_before,
+                                          base12_minor, missing_rate_currencies)
+         VALUES ($1, ${month}, $2, $3, 'expansion', true, 0, '{}')`,
+        [ids.Delta, mrrMinor, previousMrrMinor],
+      );
+    await fact(`date_trunc('month', current_date)::date`, 25_000, 20_000);
+    await fact(`(date_trunc('month', current_date) - interval '5 months')::date`, 19_000, 18_000);
+  };
   afterAll(async () => server.close());
 
-  it('shows a column per stage in order with accounts, ARR, overdue count and median days; churned left out', async () => {
+  it('shows a column per stage in order with accounts, ARR, overdue count, median days and its metrics; churned left out', async () => {
     const board = await request(server, 'GET', '/api/v1/journey/board', { as: viewer });
     expect(board.status).toBe(200);
     expect(board.body).toEqual({
@@ -84,6 +174,51 @@ describe('journey board API', () => {
           arrMinor: 1_800_000,
           overdue: 1,
           medianDaysInStage: 10,
+          metrics: [
+            {
+              key: 'time_to_go_live',
+              label: 'Time to go-live',
+              value: 40,
+              unit: 'days',
+              basis:
+                'Median over 3 accounts live in the last 180 days (workspace-wide), from the first subscription start',
+            },
+            {
+              key: 'time_in_stage',
+              label: 'Time in stage',
+              value: 10,
+              unit: 'days',
+              basis: 'Median over 3 accounts in the stage',
+            },
+            {
+              key: 'seat_utilisation',
+              label: 'Seat utilisation',
+              value: 56.3,
+              unit: 'percent',
+              basis: '45 peak active users (last 30 days) of 80 seats, over 2 accounts with seats',
+            },
+            {
+              key: 'active_users',
+              label: 'Active users',
+              value: 16.3,
+              unit: 'users',
+              basis: 'Mean 30-day peak of daily active users over 3 of 3 accounts with usage',
+            },
+            {
+              key: 'health_score',
+              label: 'Health score',
+              value: 66.3,
+              unit: 'score',
+              basis: 'Mean current score over 2 of 3 accounts scored',
+            },
+            {
+              key: 'nps',
+              label: 'NPS',
+              value: 33,
+              unit: 'nps',
+              basis: '2 promoters and 1 detractor among the latest answers of 3 accounts (last 365 days)',
+            },
+          ],
         },
         {
           stage: {
@@ -97,6 +232,30 @@ describe('journey board API', () => {
           arrMinor: 240_000,
           overdue: 0,
           medianDaysInStage: 100,
+          metrics: [
+            {
+              key: 'gross_retention',
+              label: 'Gross revenue retention',
+              value: 50,
+              unit: 'percent',
+              basis: '1 of 2 accounts with a renewal date in the last 90 days not churned (workspace-wide)',
+            },
+            {
+              key: 'expansion_mrr',
+              label: 'Expansion MRR',
+              value: 5_000,
+              unit: 'usd_minor',
+              basis:
+                'Month-end MRR expansion of 1 of 1 account, this month and the two before (monthly MRR facts)',
+            },
+            {
+              key: 'nps',
+              label: 'NPS',
+              value: null,
+              unit: 'nps',
+              basis: 'No NPS answer from the stage’s accounts in the last 365 days',
+            },
+          ],
         },
         {
           stage: { id: stageIds.Renewal, name: 'Renewal', position: 2, expectedDays: 60, owningTeam: null },
@@ -104,6 +263,15 @@ describe('journey board API', () => {
           arrMinor: 0,
           overdue: 0,
           medianDaysInStage: null,
+          metrics: [
+            {
+              key: 'health_score',
+              label: 'Health score',
+              value: null,
+              unit: 'score',
+              basis: 'No account in the stage has a health score',
+            },
+          ],
         },
       ],
       noStage: { accounts: 1, arrMinor: 120_000 },
@@ -130,7 +298,7 @@ describe('journey board API', () => {
         account: { id: ids.Acme, name: 'Acme' },
         owner: { id: csm.id, name: expect.stringMatching(/^csm \d+$/) },
         arrMinor: 1_200_000,
-        healthBand: null,
+        healthBand: 'Good',
         enteredAt: expect.any(String),
         daysInStage: 40,
         status: 'overdue',
@@ -140,7 +308,7 @@ describe('journey board API', () => {
         account: { id: ids.Birch, name: 'Birch' },
         owner: null,
         arrMinor: 600_000,
-        healthBand: null,
+        healthBand: 'Fair',
         enteredAt: expect.any(String),
         daysInStage: 10,
         status: 'on_track',

@@ -148,7 +148,8 @@ export function journeyRoutes({ database }: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'journey.read' },
         schema: {
           tags: ['journey'],
-          summary: 'The journey board: per stage, accounts, ARR, overdue count and median days in stage',
+          summary:
+            "The journey board: per stage, accounts, ARR, overdue count, median days in stage and the values of the stage's metrics",
           response: { 200: journeyBoardSchema },
         },
       },

@@ -1,7 +1,17 @@
-import { Badge, Button, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { BoardColumn } from '../../../shared/api/journey.contract';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import type { BoardColumn, BoardStageMetric } from '../../../shared/api/journey.contract';
 import { formatNumber } from '../../format/health';
-import { formatWholeMoney } from '../../format/metric-values';
+import { formatPercent, formatWholeMoney } from '../../format/metric-values';
 import classes from './JourneyPage.module.css';
 
 interface BoardColumnCardProps {
@@ -11,7 +21,55 @@ interface BoardColumnCardProps {
   onOpenOverdue: () => void;
 }
 
-/** One stage of the board: accounts, ARR, median days in stage and the overdue count, each opening the drill-down. */
+/** A stage metric's value in its unit, e.g. "12.5 days", "56.3%", "+33", "$1,200"; "—" when there is none. */
+function formatStageMetric({ value, unit }: BoardStageMetric): string {
+  if (value === null) return '—';
+  switch (unit) {
+    case 'days':
+      return `${formatNumber(value, 1)} ${value === 1 ? 'day' : 'days'}`;
+    case 'percent':
+      return formatPercent(value / 100);
+    case 'nps':
+      return value > 0 ? `+${formatNumber(value, 0)}` : formatNumber(value, 0);
+    case 'usd_minor':
+      return formatWholeMoney(value, 'USD');
+    case 'users':
+    case 'score':
+      return formatNumber(value, 1);
+  }
+}
+
+/** The stage's chosen metrics, one compact line each; what a value was computed over shows on hover. */
+function StageMetricList({ metrics }: { metrics: readonly BoardStageMetric[] }) {
+  if (metrics.length === 0) return null;
+  return (
+    <Stack gap={2} className={classes.above} data-testid="column-metrics">
+      {metrics.map((metric) => (
+        <Tooltip key={metric.key} label={metric.basis} multiline w={260} withArrow openDelay={200}>
+          <Group gap={6} justify="space-between" wrap="nowrap">
+            <Text size="xs" c="dimmed" truncate>
+              {metric.label}
+            </Text>
+            <Text
+              size="xs"
+              fw={600}
+              className={classes.figure}
+              c={metric.value === null ? 'dimmed' : undefined}
+            >
+              {formatStageMetric(metric)}
+            </Text>
+            <VisuallyHidden>{metric.basis}</VisuallyHidden>
+          </Group>
+        </Tooltip>
+      ))}
+    </Stack>
+  );
+}
+
+/**
+ * One stage of the board: accounts, ARR, median days in stage and the overdue count, each opening the
+ * drill-down, and the values of the stage's chosen metrics.
+ */
 export function BoardColumnCard({ column, selected, onOpen, onOpenOverdue }: BoardColumnCardProps) {
   const { stage } = column;
   return (
@@ -56,6 +114,7 @@ export function BoardColumnCard({ column, selected, onOpen, onOpenOverdue }: Boa
             ? 'No time limit'
             : `Expected ${stage.expectedDays.toLocaleString()} days`}
         </Text>
+        <StageMetricList metrics={column.metrics} />
       </Stack>
       <Group px="md" pb="md" mt="auto" className={classes.above}>
         {column.overdue > 0 ? (
