@@ -174,6 +174,14 @@ export const boardColumnSchema = z.object({
 });
 export type BoardColumn = z.infer<typeof boardColumnSchema>;
 
+/** Query of GET /api/v1/journey/board: `metrics=skip` leaves the stage metrics out (a quicker first paint). */
+export const journeyBoardQuerySchema = z.object({
+  metrics: z
+    .enum(['include', 'skip'], { message: 'must be "include" or "skip"' })
+    .default('include')
+    .describe('skip: every column comes with an empty metrics list, without reading usage, health or surveys'),
+});
+
 export const journeyBoardSchema = z.object({
   columns: z.array(boardColumnSchema),
   noStage: z.object({ accounts: z.number().int(), arrMinor: z.number().int() }),

@@ -86,12 +86,32 @@ export function useDeleteStage() {
 }
 
 /** The journey board: a column per stage with accounts, ARR, overdue count and median days in stage. */
+/**
+ * The journey board: the figures first (`metrics=skip`, quick), then the whole board with each
+ * stage's metrics, which read usage, health and surveys and take longer on a big workspace. Returns
+ * the fullest board there is and whether the metrics are still on their way.
+ */
 export function useJourneyBoard() {
-  return useQuery({
-    queryKey: queryKeys.journeyBoard,
+  const quick = useQuery({
+    queryKey: [...queryKeys.journeyBoard, 'figures'],
+    queryFn: ({ signal }) => apiRequest<JourneyBoard>('/journey/board?metrics=skip', { signal }),
+    retry,
+  });
+  const full = useQuery({
+    queryKey: [...queryKeys.journeyBoard, 'with-metrics'],
     queryFn: ({ signal }) => apiRequest<JourneyBoard>('/journey/board', { signal }),
     retry,
   });
+  return {
+    data: full.data ?? quick.data,
+    isPending: quick.isPending && full.isPending,
+    isError: quick.isError && full.isError,
+    error: quick.error ?? full.error,
+    refetch: () => Promise.all([quick.refetch(), full.refetch()]),
+    /** A board on screen is being refreshed (not the first load of the metrics). */
+    isFetching: quick.isFetching || (full.isFetching && full.data !== undefined),
+    metricsPending: full.data === undefined && !full.isError,
+  };
 }
 
 /** One page of a board column's accounts; off while no column is chosen. */

@@ -198,14 +198,19 @@ export function stageMetricValues(keys: readonly string[], sources: StageMetricS
  * stage, the values of its chosen metrics), the accounts with no stage, and those in a stage name not
  * on the map. Churned accounts are left out. Aggregated queries over the accounts, whatever their
  * number: the figures, then the per-stage and the workspace-wide metric inputs (each only when a
- * stage names a metric that needs it).
+ * stage names a metric that needs it; none with `metrics: false`, which answers several times faster
+ * at 100,000 accounts).
  */
-export async function getJourneyBoard(db: Db): Promise<JourneyBoard> {
+export async function getJourneyBoard(
+  db: Db,
+  options: { metrics?: boolean } = {},
+): Promise<JourneyBoard> {
   const [stages, histogram] = await Promise.all([
     listStageRows(db, undefined, { withCounts: false }),
     boardHistogram(db),
   ]);
-  const chosen = new Set(stages.flatMap((stage) => stage.metrics));
+  const withMetrics = options.metrics ?? true;
+  const chosen = new Set(withMetrics ? stages.flatMap((stage) => stage.metrics) : []);
   const needed = {
     usage: chosen.has('seat_utilisation') || chosen.has('active_users'),
     seats: chosen.has('seat_utilisation'),
@@ -237,7 +242,7 @@ export async function getJourneyBoard(db: Db): Promise<JourneyBoard> {
         arrMinor: figures.arrMinor,
         overdue: figures.overdue,
         medianDaysInStage: figures.medianDays,
-        metrics: stageMetricValues(stage.metrics, {
+        metrics: stageMetricValues(withMetrics ? stage.metrics : [], {
           figures,
           inputs: inputsByStage.get(stage.name) ?? noInputs(stage.name),
           workspace,

@@ -278,6 +278,17 @@ describe('journey board API', () => {
       offMap: [{ stage: 'Legacy', accounts: 1, arrMinor: 0 }],
       currency: 'USD',
     });
+
+    // The quick first paint: the same figures, no metrics.
+    const quick = await request(server, 'GET', '/api/v1/journey/board?metrics=skip', { as: viewer });
+    expect(quick.status).toBe(200);
+    expect(quick.body).toEqual({
+      ...board.body,
+      columns: board.body.columns.map((column: { metrics: unknown[] }) => ({ ...column, metrics: [] })),
+    });
+    const bad = await request(server, 'GET', '/api/v1/journey/board?metrics=some', { as: viewer });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'querystring.metrics', message: 'must be "include" or "skip"' }]);
   });
 
   it('drills into a column: longest in stage first, on track or overdue, and the next due touchpoint', async () => {

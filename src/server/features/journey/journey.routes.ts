@@ -5,6 +5,7 @@ import {
   accountStagesSchema,
   boardAccountsQuerySchema,
   boardAccountsSchema,
+  journeyBoardQuerySchema,
   journeyBoardSchema,
   stageCreateSchema,
   stageListSchema,
@@ -150,10 +151,11 @@ export function journeyRoutes({ database }: AppContext): FastifyPluginAsyncZod {
           tags: ['journey'],
           summary:
             "The journey board: per stage, accounts, ARR, overdue count, median days in stage and the values of the stage's metrics",
+          querystring: journeyBoardQuerySchema,
           response: { 200: journeyBoardSchema },
         },
       },
-      async () => getJourneyBoard(db),
+      async (request) => getJourneyBoard(db, { metrics: request.query.metrics === 'include' }),
     );
 
     app.get(

@@ -19,6 +19,8 @@ interface BoardColumnCardProps {
   selected: boolean;
   onOpen: () => void;
   onOpenOverdue: () => void;
+  /** The board so far came without the metrics; the full one is on its way. */
+  metricsPending?: boolean;
 }
 
 /** A stage metric's value in its unit, e.g. "12.5 days", "56.3%", "+33", "$1,200"; "—" when there is none. */
@@ -70,7 +72,13 @@ function StageMetricList({ metrics }: { metrics: readonly BoardStageMetric[] }) 
  * One stage of the board: accounts, ARR, median days in stage and the overdue count, each opening the
  * drill-down, and the values of the stage's chosen metrics.
  */
-export function BoardColumnCard({ column, selected, onOpen, onOpenOverdue }: BoardColumnCardProps) {
+export function BoardColumnCard({
+  column,
+  selected,
+  onOpen,
+  onOpenOverdue,
+  metricsPending = false,
+}: BoardColumnCardProps) {
   const { stage } = column;
   return (
     <Paper
@@ -114,7 +122,13 @@ export function BoardColumnCard({ column, selected, onOpen, onOpenOverdue }: Boa
             ? 'No time limit'
             : `Expected ${stage.expectedDays.toLocaleString()} days`}
         </Text>
-        <StageMetricList metrics={column.metrics} />
+        {metricsPending ? (
+          <Text size="xs" c="dimmed" data-testid="column-metrics-pending">
+            Computing the stage metrics…
+          </Text>
+        ) : (
+          <StageMetricList metrics={column.metrics} />
+        )}
       </Stack>
       <Group px="md" pb="md" mt="auto" className={classes.above}>
         {column.overdue > 0 ? (

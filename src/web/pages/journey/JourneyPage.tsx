@@ -133,6 +133,7 @@ export function JourneyPage() {
                   selected={column.stage.id === view.stage}
                   onOpen={() => open(column.stage.id, false)}
                   onOpenOverdue={() => open(column.stage.id, true)}
+                  metricsPending={board.metricsPending}
                 />
               </div>
             ))}
