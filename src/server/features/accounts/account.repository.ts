@@ -197,7 +197,7 @@ export async function insertAccount(db: Db, values: typeof accounts.$inferInsert
 }
 
 export async function updateAccountRow(
-  db: Db,
+  db: Db | Tx,
   id: string,
   values: PgUpdateSetSource<typeof accounts>,
 ): Promise<AccountRow | undefined> {

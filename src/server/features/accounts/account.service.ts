@@ -157,7 +157,16 @@ export async function updateAccount(
       : {}),
   };
   try {
-    const row = await updateAccountRow(db, id, changes);
+    // A stage set here is a person's doing: the stage history says so, and who (see migration 0008).
+    const row =
+      input.lifecycleStage !== undefined
+        ? await db.transaction(async (tx) => {
+            await tx.execute(
+              sql`SELECT set_config('cycle.stage_source', 'manual', true), set_config('cycle.actor_id', ${actor.userId}, true)`,
+            );
+            return updateAccountRow(tx, id, changes);
+          })
+        : await updateAccountRow(db, id, changes);
     const mrr = (await currentMrrOf(db, [id])).get(id) ?? 0;
     const owner = row!.ownerId ? ((await findUserRefs(db, [row!.ownerId])).get(row!.ownerId) ?? null) : null;
     return presentAccountSummary({ ...row!, mrrMinor: mrr }, owner);

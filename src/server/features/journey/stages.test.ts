@@ -298,6 +298,22 @@ describe('lifecycle stages API', () => {
       ).status,
     ).toBe(403);
     expect(await history(account.id)).toHaveLength(2);
+    // Setting the stage through the account itself is a person's doing too.
+    const patched = await request(server, 'PATCH', `/api/v1/accounts/${account.id}`, {
+      as: manager,
+      body: { lifecycleStage: 'Onboarding' },
+    });
+    expect(patched.status).toBe(200);
+    expect((await history(account.id)).at(-1)).toEqual({
+      stage: 'Onboarding',
+      source: 'manual',
+      changed_by: manager.id,
+      open: true,
+    });
+    await request(server, 'PATCH', `/api/v1/accounts/${account.id}`, {
+      as: manager,
+      body: { lifecycleStage: 'Adoption' },
+    });
 
     const churned = await makeAccount(server.database.db, { status: 'churned' });
     const churnedMove = await request(server, 'PUT', `/api/v1/accounts/${churned.id}/stage`, {
