@@ -86,7 +86,8 @@ async function main(): Promise<void> {
 
     const reads: [string, string, string, unknown?][] = [
       ['ratio base: GET /auth/me', 'GET', '/api/v1/auth/me'],
-      ['journey board', 'GET', '/api/v1/journey/board'],
+      ['journey board, figures only (metrics=skip: the first paint)', 'GET', '/api/v1/journey/board?metrics=skip'],
+      ['journey board with the stage metrics', 'GET', '/api/v1/journey/board'],
       [`board drill-down (${adoption.name}, page 1)`, 'GET', `/api/v1/journey/board/${adoption.id}/accounts`],
       ['tier cadences (overdue counts)', 'GET', '/api/v1/tiers/cadence'],
       [
