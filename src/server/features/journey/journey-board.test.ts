@@ -235,7 +235,7 @@ describe('journey board API', () => {
           metrics: [
             {
               key: 'gross_retention',
-              label: 'Gross revenue retention',
+              label: 'Renewal retention (accounts)',
               value: 50,
               unit: 'percent',
               basis: '1 of 2 accounts with a renewal date in the last 90 days not churned (workspace-wide)',
