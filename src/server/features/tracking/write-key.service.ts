@@ -69,19 +69,38 @@ export async function revokeWriteKey(
     .where(and(where, isNull(writeKeys.revokedAt)))
     .returning();
   if (!row) throw notFound('active write key', reference.id ?? `for source ${reference.source}`);
+  activeKeys.delete(row.keyHash);
   return row;
 }
+
+/**
+ * Keys found active in the last second, by hash: a stream of requests costs one lookup a second per
+ * key. A revoke in this process clears it at once; one made elsewhere (the CLI, another server)
+ * takes effect within a second.
+ */
+const activeKeys = new Map<string, { key: { id: string; source: string }; until: number }>();
+const ACTIVE_KEY_MS = 1_000;
 
 /** The active key's id and source for a presented key, or null (unknown or revoked). */
 export async function findActiveWriteKey(
   db: Db,
   key: string,
+  now = Date.now(),
 ): Promise<{ id: string; source: string } | null> {
+  const hash = hashSecret(key);
+  const cached = activeKeys.get(hash);
+  if (cached !== undefined && cached.until > now) return cached.key;
   const [row] = await db
     .select({ id: writeKeys.id, source: writeKeys.source })
     .from(writeKeys)
-    .where(and(eq(writeKeys.keyHash, hashSecret(key)), isNull(writeKeys.revokedAt)));
-  return row ?? null;
+    .where(and(eq(writeKeys.keyHash, hash), isNull(writeKeys.revokedAt)));
+  if (row === undefined) {
+    activeKeys.delete(hash);
+    return null;
+  }
+  if (activeKeys.size > 1_000) activeKeys.clear();
+  activeKeys.set(hash, { key: row, until: now + ACTIVE_KEY_MS });
+  return row;
 }
 
 /** When this process last wrote each key's last_used_at (ms): written at most once a minute. */
