@@ -65,13 +65,6 @@ export async function setStageManually(
   await tx.execute(
     sql`SELECT set_config('cycle.stage_source', 'manual', true), set_config('cycle.actor_id', ${actorId}, true)`,
   );
-  // The history trigger of migration 0008 inserts the new stay before it closes the old one, which
-  // the one-open-stay index refuses; closing the open stay first keeps it working either way.
-  await tx.execute(sql`
-    UPDATE account_stage_history h SET left_at = now()
-    FROM accounts a
-    WHERE a.id = ${accountId} AND h.account_id = a.id AND h.left_at IS NULL
-      AND a.lifecycle_stage IS DISTINCT FROM ${stage}`);
   const updated = await tx.execute(sql`
     UPDATE accounts SET lifecycle_stage = ${stage}, updated_at = now()
     WHERE id = ${accountId} AND lifecycle_stage IS DISTINCT FROM ${stage}

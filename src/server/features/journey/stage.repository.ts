@@ -162,14 +162,10 @@ export async function renameStageEverywhere(tx: Tx, from: string, to: string): P
   await tx.execute(sql`
     CREATE TEMP TABLE renamed_stage_accounts ON COMMIT DROP AS
     SELECT id FROM accounts WHERE lifecycle_stage = ${from}`);
-  // Closed here rather than by the trigger, whose insert comes before its close (see setStageManually).
-  await tx.execute(sql`
-    UPDATE account_stage_history SET left_at = now()
-    WHERE account_id IN (SELECT id FROM renamed_stage_accounts) AND left_at IS NULL`);
   await tx.execute(sql`
     UPDATE accounts SET lifecycle_stage = ${to}
     WHERE id IN (SELECT id FROM renamed_stage_accounts)`);
-  // Each open stay is now closed at now() and a new one opened at now(): undo both.
+  // The history trigger closed each open stay at now() and opened a new one at now(): undo both.
   await tx.execute(sql`
     DELETE FROM account_stage_history
     WHERE account_id IN (SELECT id FROM renamed_stage_accounts) AND left_at IS NULL AND entered_at = now()`);

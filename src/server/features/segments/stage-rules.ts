@@ -35,9 +35,7 @@ export async function applyStageRules(
   await db.execute(
     sql`SELECT set_config('cycle.stage_source', 'rule', true), set_config('cycle.actor_id', '', true)`,
   );
-  // The history trigger of migration 0008 inserts the new stay before it closes the old one, which the
-  // one-open-stay index refuses; so the open stays of the accounts that move are closed first, by the
-  // same statement (its CTE runs before the statement's AFTER triggers).
+  // The history trigger of migration 0008 closes the moved accounts' open stays and opens new ones.
   const result = await db.execute(sql`
     WITH changes AS MATERIALIZED (
       SELECT x.id, x.stage FROM (
@@ -46,11 +44,6 @@ export async function applyStageRules(
         FROM ${accountSourceSql(sourcesUsedBy(valid, catalogue), today)}
       ) x
       WHERE x.current IS DISTINCT FROM x.stage
-    ),
-    closed AS (
-      UPDATE account_stage_history h SET left_at = now()
-      FROM changes c WHERE h.account_id = c.id AND h.left_at IS NULL
-      RETURNING h.id
     )
     UPDATE accounts t SET lifecycle_stage = c.stage
     FROM changes c WHERE t.id = c.id`);
