@@ -1,3 +1,4 @@
+import { DaysInput } from '../../components/DaysInput';
 import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { CapacitySettingsDto, CapacitySettingsResponse } from '../../../shared/api/capacity.contract';
@@ -111,20 +112,13 @@ function SettingsForm({ response, onClose }: { response: CapacitySettingsRespons
             onChange={(value) => setDraft({ ...draft, workloadCapacity: value })}
             error={problem('workloadCapacity')}
           />
-          <NumberInput
+          <DaysInput
             label="Hiring lead time"
             description={`Days from opening a role to a ramped CSM; default ${defaults.hiringLeadDays}`}
             min={0}
             max={730}
-            allowDecimal={false}
             value={draft.hiringLeadDays}
             onChange={(value) => setDraft({ ...draft, hiringLeadDays: value })}
-            rightSection={
-              <Text size="xs" c="dimmed" pr={6}>
-                days
-              </Text>
-            }
-            rightSectionWidth={44}
             error={problem('hiringLeadDays')}
           />
           <NumberInput

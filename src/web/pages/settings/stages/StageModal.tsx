@@ -1,10 +1,10 @@
+import { DaysInput } from '../../../components/DaysInput';
 import {
   Alert,
   Button,
   Group,
   Modal,
   MultiSelect,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -137,22 +137,14 @@ function StageForm({ stage, metricCatalogue, onClose }: Omit<StageModalProps, 'o
           onChange={(event) => setDescription(event.currentTarget.value)}
           error={fieldProblem(save.error, 'body.description')}
         />
-        <NumberInput
+        <DaysInput
           label="Expected duration"
           description="Past it an account is overdue in this stage; blank for no limit"
           placeholder="No limit"
           min={1}
           max={3650}
-          allowDecimal={false}
-          allowNegative={false}
           value={expectedDays}
           onChange={setExpectedDays}
-          rightSection={
-            <Text size="xs" c="dimmed" pr={6}>
-              days
-            </Text>
-          }
-          rightSectionWidth={44}
           error={fieldProblem(save.error, 'body.expectedDays')}
           maw={320}
         />

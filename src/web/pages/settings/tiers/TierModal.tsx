@@ -1,9 +1,9 @@
+import { DaysInput } from '../../../components/DaysInput';
 import {
   Alert,
   Button,
   Group,
   Modal,
-  NumberInput,
   Radio,
   SimpleGrid,
   Skeleton,
@@ -118,40 +118,24 @@ function TierForm({ tier, creatingDefault, onClose }: Omit<TierModalProps, 'open
           </SimpleGrid>
         </Radio.Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NumberInput
+          <DaysInput
             label="EBR every"
             description="An EBR or QBR is due this often; blank for none"
             placeholder="No EBRs expected"
             min={1}
             max={3660}
-            allowDecimal={false}
-            allowNegative={false}
             value={ebr}
             onChange={setEbr}
-            rightSection={
-              <Text size="xs" c="dimmed" pr={6}>
-                days
-              </Text>
-            }
-            rightSectionWidth={44}
             error={fieldProblem(save.error, 'body.ebrEveryDays')}
           />
-          <NumberInput
+          <DaysInput
             label="Check-in every"
             description="A call or meeting is due this often; blank for none"
             placeholder="No check-ins expected"
             min={1}
             max={3660}
-            allowDecimal={false}
-            allowNegative={false}
             value={checkIn}
             onChange={setCheckIn}
-            rightSection={
-              <Text size="xs" c="dimmed" pr={6}>
-                days
-              </Text>
-            }
-            rightSectionWidth={44}
             error={fieldProblem(save.error, 'body.checkInEveryDays')}
           />
         </SimpleGrid>
