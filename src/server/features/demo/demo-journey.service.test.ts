@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../../test/helpers/test-database';
-import { books, defaultCapacitySettings, proposeRebalance, type TouchModel } from '../../../domain/capacity';
-import { loadCapacityCsms } from '../team/capacity.repository';
+import { books, defaultCapacitySettings, proposeRebalance } from '../../../domain/capacity';
+import { loadCapacityAccounts, loadCapacityCsms } from '../team/capacity.repository';
 import type { Database } from '../../db/database';
 import { ensureMrrToday } from '../accounts/mrr-today';
 import { applyStageRules } from '../segments/stage-rules';
@@ -25,30 +25,10 @@ async function tuples(database: Database, text: string): Promise<unknown[][]> {
 
 /** Each CSM's book, as capacity planning reads it from the database with the default settings. */
 async function capacityBooks(database: Database) {
-  // Who carries a book, exactly as capacity planning decides it.
+  // Who carries a book and which accounts count, exactly as capacity planning reads them.
   const csms = await loadCapacityCsms(database.db);
-  const accounts = (
-    await rows<{
-      id: string;
-      name: string;
-      owner_id: string;
-      tier: string;
-      touch_model: TouchModel;
-      owned_since: string;
-    }>(
-      database,
-      `SELECT a.id, a.name, a.owner_id, a.tier, t.touch_model, to_char(a.owner_since AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS owned_since
-       FROM accounts a JOIN tiers t ON t.name = a.tier WHERE a.status <> 'churned' ORDER BY a.id`,
-    )
-  ).map((account) => ({
-    id: account.id,
-    name: account.name,
-    ownerId: account.owner_id,
-    tier: account.tier,
-    touchModel: account.touch_model,
-    arr: 0,
-    ownedSince: account.owned_since,
-  }));
+  await ensureMrrToday(database.db);
+  const accounts = await loadCapacityAccounts(database.db);
   return { csms, accounts };
 }
 
