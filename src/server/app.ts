@@ -31,6 +31,7 @@ import { healthScoringRoutes } from './features/health-scoring/health-scoring.ro
 import { tokenRoutes } from './features/tokens/token.routes';
 import { trackingAdminRoutes } from './features/tracking/tracking-admin.routes';
 import { trackingRoutes } from './features/tracking/tracking.routes';
+import { createTrackedEventWriter } from './features/tracking/tracked-event-writer';
 import { startUsageFolder, type UsageFolder } from './features/tracking/usage-folder';
 import { createHealthRecomputeQueue } from './features/health-scoring/health-recompute-queue';
 import type { WebhookDispatcherOptions } from './features/webhooks/webhook-dispatcher';
@@ -139,12 +140,19 @@ export async function buildApp(
     log: (error) => app.log.error({ err: error }, 'folding tracked events into the daily usage failed'),
   });
   app.decorate('usageFolder', usageFolder);
+  const eventWriter = createTrackedEventWriter(context.database);
   app.addHook('onClose', async () => {
+    await eventWriter.drain();
     await usageFolder.stop();
     await healthQueue.stop();
   });
   await app.register(
-    trackingRoutes(context, { requestsPerSecond: options.trackingRequestsPerSecond, usageFolder, healthQueue }),
+    trackingRoutes(context, {
+      requestsPerSecond: options.trackingRequestsPerSecond,
+      usageFolder,
+      healthQueue,
+      eventWriter,
+    }),
   );
 
   await registerWebApp(app, options.webRoot);

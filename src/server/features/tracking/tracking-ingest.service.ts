@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { Database } from '../../db/database';
 import { applyAlias, applyGroup, applyIdentify } from './tracking-identity';
+import type { TrackedEventWriter } from './tracked-event-writer';
 import type { TrackingMessage } from './tracking-messages';
 
 export interface IngestResult {
@@ -15,10 +16,12 @@ export interface IngestResult {
 }
 
 /**
- * Stores one request's messages in one transaction, so a 2xx means everything is committed and an
- * error means nothing is: identify, group and alias calls first, in order (so a batch that groups a
- * user and then tracks them attributes the events), then every event in one statement that skips
- * messageIds already stored. The daily usage is not touched here: the usage folder
+ * Stores one request's messages atomically, so a 2xx means everything is committed and an error means
+ * nothing is. A request of events only (the common case) goes to the group-commit writer
+ * (tracked-event-writer.ts), which stores it together with concurrent requests. Otherwise one
+ * transaction applies the identify, group and alias calls first, in order (so a batch that groups a
+ * user and then tracks them attributes the events), then inserts every event in one statement that
+ * skips messageIds already stored. The daily usage is not touched here: the usage folder
  * (usage-folder.ts) counts the events of finished transactions right after, exactly once, so
  * concurrent batches never wait on each other's account-day rows.
  * Rows are written in message-id order, so concurrent requests that share messageIds (a client
@@ -26,8 +29,13 @@ export interface IngestResult {
  */
 export async function ingestTrackingMessages(
   database: Database,
+  writer: TrackedEventWriter,
   input: { source: string; messages: TrackingMessage[]; receivedAt: Date },
 ): Promise<IngestResult> {
+  if (input.messages.every(isEvent)) {
+    const { stored, unmatched } = await writer.write(input.source, input.messages, input.receivedAt);
+    return { stored, duplicates: input.messages.length - stored, unmatched, accountIds: [] };
+  }
   // Concurrent batches touching the same users or groups can deadlock, or race on a messageId; the
   // loser's transaction rolled back whole, so running it again is safe (and what a client retry would do).
   for (let attempt = 1; ; attempt += 1) {
@@ -57,12 +65,6 @@ async function ingestOnce(
   input: { source: string; messages: TrackingMessage[]; receivedAt: Date },
 ): Promise<IngestResult> {
   const { source, messages } = input;
-  if (!messages.some((message) => !isEvent(message))) {
-    // Events only (the common case): one statement, no transaction round trips.
-    const events = messages;
-    const { stored, unmatched } = await storeEvents(database.pool, source, events, input.receivedAt);
-    return { stored, duplicates: events.length - stored, unmatched, accountIds: [] };
-  }
   const client = await database.pool.connect();
   try {
     await client.query('BEGIN');

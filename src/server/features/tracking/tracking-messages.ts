@@ -26,6 +26,9 @@ export interface TrackingMessage {
   properties: Record<string, unknown>;
   traits: Record<string, unknown>;
   context: Record<string, unknown>;
+  /** `properties` and `context` as JSON, serialised once for the size check and reused to store them. */
+  propertiesJson: string;
+  contextJson: string;
   groupId: string | null;
   previousId: string | null;
 }
@@ -90,8 +93,17 @@ export function parseTrackingBody(
     items = [{ value: body, where: 'body', type }];
   }
 
+  // PostgreSQL stores no NUL character in text or jsonb, and JSON can only carry one escaped.
+  const mayHoldNul = raw.includes('\\u0000');
   const messages: TrackingMessage[] = [];
   for (const item of items) {
+    if (mayHoldNul && holdsNul(item.value)) {
+      problems.push({
+        field: item.where,
+        message: 'contains a NUL character (\\u0000), which cannot be stored; remove it',
+      });
+      continue;
+    }
     const message = parseMessage(item.value, item.where, item.type, batchSentAt, receivedAt, problems);
     if (message) messages.push(message);
   }
@@ -104,6 +116,18 @@ export function parseTrackingBody(
   }
   return { writeKey, messages };
 }
+
+/** Whether a NUL character is in any string or key of a parsed JSON value. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (isObject(value))
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  return false;
+}
+
+/** `,"properties":` and `,"context":` — what the parts add to the message's JSON besides their values. */
+const PART_KEYS_BYTES = 25;
 
 function parseMessage(
   value: unknown,
@@ -118,7 +142,15 @@ function parseMessage(
     return null;
   }
   const before = problems.length;
-  const size = Buffer.byteLength(JSON.stringify(value));
+  // The message's JSON size, from its parts: properties and context are serialised once, here.
+  const { properties: rawProperties, context: rawContext, ...rest } = value;
+  const propertiesJson = JSON.stringify(rawProperties ?? {});
+  const contextJson = JSON.stringify(rawContext ?? {});
+  const size =
+    Buffer.byteLength(JSON.stringify(rest)) +
+    Buffer.byteLength(propertiesJson) +
+    Buffer.byteLength(contextJson) +
+    PART_KEYS_BYTES;
   if (size > MESSAGE_LIMIT_BYTES) {
     problems.push({
       field: where,
@@ -204,6 +236,8 @@ function parseMessage(
     properties,
     traits,
     context,
+    propertiesJson,
+    contextJson,
     groupId,
     previousId,
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app';
 import { badRequest, ProblemError } from '../../http/problem';
 import type { HealthRecomputeQueue } from '../health-scoring/health-recompute-queue';
+import type { TrackedEventWriter } from './tracked-event-writer';
 import { ingestTrackingMessages } from './tracking-ingest.service';
 import { BATCH_LIMIT_BYTES, parseTrackingBody, type TrackingType } from './tracking-messages';
 import type { UsageFolder } from './usage-folder';
@@ -40,11 +41,15 @@ function basicAuthKey(request: FastifyRequest): string | null {
  */
 export function trackingRoutes(
   context: AppContext,
-  options: { requestsPerSecond?: number; usageFolder: UsageFolder; healthQueue: HealthRecomputeQueue },
+  options: {
+    requestsPerSecond?: number;
+    usageFolder: UsageFolder;
+    healthQueue: HealthRecomputeQueue;
+    eventWriter: TrackedEventWriter;
+  },
 ): FastifyPluginAsync {
-  const { usageFolder, healthQueue } = options;
+  const { usageFolder, healthQueue, eventWriter } = options;
   return async (app) => {
-
     // The raw text, so sizes are checked exactly and malformed JSON gets a precise 400.
     app.removeContentTypeParser(['application/json', 'text/plain']);
     app.addContentTypeParser(
@@ -107,7 +112,7 @@ export function trackingRoutes(
               'This write key is unknown or revoked. Create one in Settings → Tracking or with `cycle write-keys create <source>`.',
             );
           }
-          const result = await ingestTrackingMessages(context.database, {
+          const result = await ingestTrackingMessages(context.database, eventWriter, {
             source: writeKey.source,
             messages: parsed.messages,
             receivedAt,

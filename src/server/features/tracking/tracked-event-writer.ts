@@ -1,0 +1,298 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../db/database';
+import type { TrackingMessage } from './tracking-messages';
+
+/** What one request's events came to: stored now, and how many of those have no account yet. */
+export interface WrittenEvents {
+  stored: number;
+  unmatched: number;
+}
+
+export interface TrackedEventWriter {
+  /**
+   * Stores a request's events (track, page, screen) idempotently by messageId; resolves once they
+   * are committed, rejects when none of them were.
+   */
+  write(source: string, events: TrackingMessage[], receivedAt: Date): Promise<WrittenEvents>;
+  /** Resolves once every write submitted so far has finished. */
+  drain(): Promise<void>;
+}
+
+interface PendingWrite {
+  source: string;
+  events: TrackingMessage[];
+  receivedAt: Date;
+  resolve: (result: WrittenEvents) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Writes running at once (connections used); more requests wait and go together in the next one. */
+const DEFAULT_CONCURRENT_WRITES = 2;
+/** A write takes waiting requests up to this many events (at least one request, whatever its size). */
+const DEFAULT_EVENTS_PER_WRITE = 5_000;
+/** Attempts of a write's transaction before the error is reported. */
+const RETRIES = 3;
+/**
+ * Deadlock, serialization failure, and unique violation: a messageId that a concurrent write
+ * committed after this one checked for it fails the COPY; run again, it is skipped as stored.
+ */
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+
+const COPY_COLUMNS =
+  'source, message_id, account_id, contact_id, user_id, anonymous_id, user_key, type, event, occurred_at, received_at, properties, context';
+
+/**
+ * Group commit for tracked events: concurrent requests' events are stored together, by COPY, in one
+ * transaction per write. While `concurrentWrites` writes run, new requests wait and the next write
+ * takes all of them, so a stream of small batches costs PostgreSQL few statements and commits, and
+ * each request is answered only after the commit that holds its events.
+ *
+ * A write reads every user's account and contact and which messageIds are already stored, then COPYs
+ * the rest (first occurrence wins); users seen for the first time are registered in the same
+ * transaction. Two writes that share a
+ * messageId (a client re-sending while its first attempt runs) wait on each other; the loser, or one of
+ * two deadlocked, runs again and finds it stored. When a write of
+ * several requests fails for a reason other than a race, each request is written on its own, so one
+ * request PostgreSQL refuses fails alone.
+ */
+export function createTrackedEventWriter(
+  database: Database,
+  options: { concurrentWrites?: number; eventsPerWrite?: number } = {},
+): TrackedEventWriter {
+  const concurrentWrites = options.concurrentWrites ?? DEFAULT_CONCURRENT_WRITES;
+  const eventsPerWrite = options.eventsPerWrite ?? DEFAULT_EVENTS_PER_WRITE;
+  const waiting: PendingWrite[] = [];
+  let running = 0;
+  let idle: (() => void)[] = [];
+
+  const next = () => {
+    while (running < concurrentWrites && waiting.length > 0) {
+      const group: PendingWrite[] = [waiting.shift()!];
+      let events = group[0]!.events.length;
+      while (waiting.length > 0 && events + waiting[0]!.events.length <= eventsPerWrite) {
+        const pending = waiting.shift()!;
+        events += pending.events.length;
+        group.push(pending);
+      }
+      running += 1;
+      void writeGroup(database, group).finally(() => {
+        running -= 1;
+        next();
+        if (running === 0 && waiting.length === 0) {
+          const resolvers = idle;
+          idle = [];
+          for (const resolve of resolvers) resolve();
+        }
+      });
+    }
+  };
+
+  return {
+    write(source, events, receivedAt) {
+      if (events.length === 0) return Promise.resolve({ stored: 0, unmatched: 0 });
+      return new Promise<WrittenEvents>((resolve, reject) => {
+        waiting.push({ source, events, receivedAt, resolve, reject });
+        next();
+      });
+    },
+    drain() {
+      if (running === 0 && waiting.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idle.push(resolve));
+    },
+  };
+}
+
+/** Writes a group, settling each of its requests; never rejects. */
+async function writeGroup(database: Database, group: PendingWrite[]): Promise<void> {
+  try {
+    const results = await withRetries(() => writeOnce(database, group));
+    group.forEach((pending, index) => pending.resolve(results[index]!));
+  } catch (error) {
+    if (group.length === 1) {
+      group[0]!.reject(error);
+      return;
+    }
+    // Something in one request (a value PostgreSQL refuses) must not fail the others with it.
+    for (const pending of group) {
+      try {
+        const [result] = await withRetries(() => writeOnce(database, [pending]));
+        pending.resolve(result!);
+      } catch (alone) {
+        pending.reject(alone);
+      }
+    }
+  }
+}
+
+async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= RETRIES || !RETRYABLE.has(code ?? '')) throw error;
+    }
+  }
+}
+
+interface KnownUser {
+  account: string | null;
+  contact: string | null;
+}
+
+/** `source` and a second string as one map key (a NUL cannot occur in either: validation refuses it). */
+const pair = (source: string, value: string) => `${source}\u0000${value}`;
+
+async function writeOnce(database: Database, group: PendingWrite[]): Promise<WrittenEvents[]> {
+  const users = new Map<
+    string,
+    { source: string; key: string; userId: string | null; anonymousId: string | null }
+  >();
+  const messageSources: string[] = [];
+  const messageIds: string[] = [];
+  for (const pending of group) {
+    for (const event of pending.events) {
+      const userPair = pair(pending.source, event.userKey);
+      if (!users.has(userPair)) {
+        users.set(userPair, {
+          source: pending.source,
+          key: event.userKey,
+          userId: event.userId,
+          anonymousId: event.anonymousId,
+        });
+      }
+      messageSources.push(pending.source);
+      messageIds.push(event.messageId);
+    }
+  }
+  const userList = [...users.values()];
+
+  const client = await database.pool.connect();
+  let inTransaction = false;
+  try {
+    // One read: each user's account and contact ('u' rows; 'n' for users never seen) and each
+    // messageId already stored ('m' rows). Prepared once per connection.
+    const known = await client.query<[string, string, string, string | null, string | null]>({
+      name: 'tracked-events-known',
+      rowMode: 'array',
+      text: `SELECT CASE WHEN u.seen IS NULL THEN 'n' ELSE 'u' END, k.source, k.user_key, u.account_id::text, u.contact_id::text
+       FROM unnest($1::text[], $2::text[]) AS k(source, user_key)
+       LEFT JOIN LATERAL (
+         SELECT true AS seen, t.account_id, t.contact_id FROM tracked_users t
+         WHERE t.source = k.source AND t.user_key = k.user_key LIMIT 1
+       ) u ON true
+       WHERE u.seen IS NULL OR u.account_id IS NOT NULL OR u.contact_id IS NOT NULL
+       UNION ALL
+       SELECT 'm', m.source, m.message_id, NULL, NULL
+       FROM unnest($3::text[], $4::text[]) AS m(source, message_id)
+       WHERE (SELECT true FROM usage_events e WHERE e.source = m.source AND e.message_id = m.message_id LIMIT 1)`,
+      values: [
+        userList.map((user) => user.source),
+        userList.map((user) => user.key),
+        messageSources,
+        messageIds,
+      ],
+    });
+    const accounts = new Map<string, KnownUser>();
+    const taken = new Set<string>();
+    const unseen: typeof userList = [];
+    for (const [kind, source, id, account, contact] of known.rows) {
+      if (kind === 'u') accounts.set(pair(source, id), { account, contact });
+      else if (kind === 'm') taken.add(pair(source, id));
+      else unseen.push(users.get(pair(source, id))!);
+    }
+    if (unseen.length > 0) {
+      // Users seen for the first time are registered with their events, in one transaction.
+      await client.query('BEGIN');
+      inTransaction = true;
+      await client.query(
+        `INSERT INTO tracked_users (source, user_key, user_id, anonymous_id)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ORDER BY 1, 2
+         ON CONFLICT (source, user_key) DO NOTHING`,
+        [
+          unseen.map((user) => user.source),
+          unseen.map((user) => user.key),
+          unseen.map((user) => user.userId),
+          unseen.map((user) => user.anonymousId),
+        ],
+      );
+    }
+
+    const results: WrittenEvents[] = [];
+    const lines: string[] = [];
+    for (const pending of group) {
+      const receivedAt = pending.receivedAt.toISOString();
+      let stored = 0;
+      let unmatched = 0;
+      for (const event of pending.events) {
+        const messagePair = pair(pending.source, event.messageId);
+        if (taken.has(messagePair)) continue;
+        taken.add(messagePair);
+        const user = accounts.get(pair(pending.source, event.userKey));
+        const account = user?.account ?? null;
+        stored += 1;
+        if (account === null) unmatched += 1;
+        lines.push(copyLine(pending.source, event, account, user?.contact ?? null, receivedAt));
+      }
+      results.push({ stored, unmatched });
+    }
+    // Without new users the COPY commits on its own: one statement, atomic.
+    if (lines.length > 0) await copyRows(client, lines);
+    if (inTransaction) await client.query('COMMIT');
+    return results;
+  } catch (error) {
+    if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; `\N` is null. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+function field(value: string | null): string {
+  if (value === null) return '\\N';
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char]!) : value;
+}
+
+function copyLine(
+  source: string,
+  event: TrackingMessage,
+  account: string | null,
+  contact: string | null,
+  receivedAt: string,
+): string {
+  return [
+    field(source),
+    field(event.messageId),
+    field(account),
+    field(contact),
+    field(event.userId),
+    field(event.anonymousId),
+    field(event.userKey),
+    event.type,
+    field(event.event),
+    event.timestamp.toISOString(),
+    receivedAt,
+    field(event.propertiesJson),
+    field(event.contextJson),
+  ].join('\t');
+}
+
+/** Rows per chunk handed to the COPY stream. */
+const CHUNK_ROWS = 500;
+
+async function copyRows(client: PoolClient, lines: string[]): Promise<void> {
+  const chunks: string[] = [];
+  for (let start = 0; start < lines.length; start += CHUNK_ROWS) {
+    chunks.push(`${lines.slice(start, start + CHUNK_ROWS).join('\n')}\n`);
+  }
+  await pipeline(
+    Readable.from(chunks),
+    client.query(copyFrom(`COPY usage_events (${COPY_COLUMNS}) FROM STDIN`)),
+  );
+}
