@@ -19,7 +19,7 @@
  *    answered, restart, check every batch answered 2xx is stored exactly once, re-send the rest and
  *    check the set is complete with nothing twice.
  *
- * Run: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000]
+ * Run: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000] [--batches 100,500]
  * (`npm run bench ingest` runs it with the defaults).
  */
 import fs from 'node:fs';
@@ -40,7 +40,6 @@ import { childEnvironment, startCycleServer, waitForExit } from '../test/helpers
 
 const SEED = 20_260_302;
 const SOURCE = 'bench-app';
-const BATCH_SIZES = [100, 500];
 const TARGET_RATIO = 0.5;
 /** The COPY base is the median of this many COPYs of the same rows, each into a new empty table. */
 const COPY_REPEATS = 3;
@@ -61,13 +60,14 @@ const clients = Number(argument('clients') ?? 8);
 const accountCount = Number(argument('accounts') ?? 1_000);
 const usersPerAccount = Number(argument('users') ?? 5);
 const durabilityEvents = Number(argument('durability-events') ?? 100_000);
+const BATCH_SIZES = (argument('batches') ?? '100,500').split(',').map(Number);
 if (
-  [totalEvents, clients, accountCount, usersPerAccount, durabilityEvents].some(
+  [totalEvents, clients, accountCount, usersPerAccount, durabilityEvents, ...BATCH_SIZES].some(
     (value) => !Number.isInteger(value) || value < 1,
   )
 ) {
   process.stderr.write(
-    'usage: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000]\n',
+    'usage: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000] [--batches 100,500]\n',
   );
   process.exit(2);
 }

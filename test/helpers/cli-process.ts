@@ -35,7 +35,11 @@ const startedServers = new Set<ChildProcess>();
 /** Starts `cycle start` and resolves once it has printed all its start-up lines (the last is "API docs: …"). */
 export function startCycleServer(environment: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'start'], { cwd: repositoryRoot, env: environment });
+    // Started the way `npm start` starts it.
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', cliPath, 'start'], {
+      cwd: repositoryRoot,
+      env: environment,
+    });
     startedServers.add(child);
     child.once('exit', () => startedServers.delete(child));
     let output = '';

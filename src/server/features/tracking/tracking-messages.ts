@@ -93,14 +93,16 @@ export function parseTrackingBody(
     items = [{ value: body, where: 'body', type }];
   }
 
-  // PostgreSQL stores no NUL character in text or jsonb, and JSON can only carry one escaped.
-  const mayHoldNul = raw.includes('\\u0000');
+  // PostgreSQL stores no NUL character and no lone surrogate (half of a UTF-16 pair) in text or
+  // jsonb; JSON can only carry either escaped, so only a body with such an escape is searched.
+  const mayHoldBadText = raw.includes('\\u0000') || raw.includes('\\ud') || raw.includes('\\uD');
   const messages: TrackingMessage[] = [];
   for (const item of items) {
-    if (mayHoldNul && holdsNul(item.value)) {
+    if (mayHoldBadText && holdsBadText(item.value)) {
       problems.push({
         field: item.where,
-        message: 'contains a NUL character (\\u0000), which cannot be stored; remove it',
+        message:
+          'contains a NUL character (\\u0000) or half of a UTF-16 surrogate pair, which cannot be stored; remove it',
       });
       continue;
     }
@@ -117,12 +119,15 @@ export function parseTrackingBody(
   return { writeKey, messages };
 }
 
-/** Whether a NUL character is in any string or key of a parsed JSON value. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (isObject(value))
-    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+/** Whether a string holds a NUL character or a lone surrogate. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/** Whether any string or key of a parsed JSON value holds a NUL character or a lone surrogate. */
+function holdsBadText(value: unknown): boolean {
+  if (typeof value === 'string') return badText(value);
+  if (Array.isArray(value)) return value.some(holdsBadText);
+  if (isObject(value)) return Object.entries(value).some(([key, item]) => badText(key) || holdsBadText(item));
   return false;
 }
 

@@ -331,6 +331,18 @@ describe('tracking endpoints', () => {
         detail: 'at most 32 KB',
       },
       { name: 'empty batch', body: { batch: [] }, status: 400, detail: 'non-empty array' },
+      {
+        name: 'NUL character',
+        body: { batch: [good, { ...good, messageId: 'bad-nul', properties: { note: 'a\u0000b' } }] },
+        status: 400,
+        detail: 'batch[1]: contains a NUL character',
+      },
+      {
+        name: 'lone surrogate',
+        body: { batch: [{ ...good, event: 'Half \ud800 pair' }] },
+        status: 400,
+        detail: 'batch[0]: contains a NUL character (\\u0000) or half of a UTF-16 surrogate pair',
+      },
       { name: 'malformed JSON', body: '{"batch": [', status: 400, detail: 'not valid JSON' },
       {
         name: 'big batch',

@@ -19,7 +19,12 @@ folded AS (
 ),
 new_users AS (
   INSERT INTO usage_daily_users (account_id, day, user_key)
-  SELECT DISTINCT account_id, day, user_key FROM folded ORDER BY 1, 2, 3
+  SELECT DISTINCT account_id, day, user_key FROM folded f
+  -- A probe is cheaper than a refused insert, and most users were seen that day already.
+  WHERE NOT EXISTS (
+    SELECT 1 FROM usage_daily_users u WHERE u.account_id = f.account_id AND u.day = f.day AND u.user_key = f.user_key
+  )
+  ORDER BY 1, 2, 3
   ON CONFLICT DO NOTHING
   RETURNING account_id, day
 ),
@@ -37,13 +42,11 @@ daily AS (
   ON CONFLICT (account_id, day) DO UPDATE SET
     active_users = usage_daily.active_users + excluded.active_users,
     event_count = usage_daily.event_count + excluded.event_count,
-    event_counts = (
-      SELECT jsonb_object_agg(key, total) FROM (
-        SELECT key, sum(value::bigint) AS total
-        FROM (SELECT * FROM jsonb_each_text(usage_daily.event_counts) UNION ALL SELECT * FROM jsonb_each_text(excluded.event_counts)) counts
-        GROUP BY key
-      ) sums
-    )
+    -- The day's names and counts, with each name this fold counted added to its count.
+    event_counts = usage_daily.event_counts || coalesce((
+      SELECT jsonb_object_agg(added.key, added.value::bigint + coalesce((usage_daily.event_counts ->> added.key)::bigint, 0))
+      FROM jsonb_each_text(excluded.event_counts) added
+    ), '{}'::jsonb)
   RETURNING account_id
 )`;
 }
