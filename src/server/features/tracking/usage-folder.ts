@@ -69,7 +69,7 @@ const GATHER_MS = 50;
  * Under a steady stream the gathering lasts this many times the last fold (up to MAX_GATHER_MS), so
  * folding takes at most about a fifth of a core and each fold counts more events per account-day.
  */
-const GATHER_PER_FOLD = 4;
+const GATHER_PER_FOLD = 8;
 const MAX_GATHER_MS = 1_000;
 
 export interface UsageFolder {
