@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  check,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -98,4 +101,18 @@ export const usageDailyUsers = pgTable(
   (table) => [
     primaryKey({ name: 'usage_daily_users_pkey', columns: [table.accountId, table.day, table.userKey] }),
   ],
+);
+
+/**
+ * One row: bumped (by triggers, migration 0011) in every transaction that changes which account or
+ * contact a tracked user belongs to, or deletes tracked users. The tracked-event writer keeps users'
+ * accounts in memory and reads this with each write: a new value means its copy is stale.
+ */
+export const trackingIdentityVersion = pgTable(
+  'tracking_identity_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (table) => [check('tracking_identity_version_single_row_check', sql`${table.id} = 1`)],
 );

@@ -138,6 +138,43 @@ describe('tracked event writer', () => {
     await writer.drain();
   });
 
+  it("keeps users' accounts in memory only until some user's account or contact changes", async () => {
+    const writer = createTrackedEventWriter(server.database, { concurrentWrites: 1 });
+    const other = (await makeAccount(server.database.db, { name: 'Other Co', externalId: 'other-co' })).id;
+    await server.database.pool.query(
+      `INSERT INTO tracked_users (source, user_key, user_id, account_id) VALUES ('writer-app', 'user:mover', 'mover', $1)`,
+      [accountId],
+    );
+    const now = new Date();
+    await writer.write('writer-app', tracks('move-a', 'mover', 2), now);
+    // Moved the way an admin mapping or a group call moves a user.
+    await server.database.pool.query(
+      `UPDATE tracked_users SET account_id = $1 WHERE source = 'writer-app' AND user_key = 'user:mover'`,
+      [other],
+    );
+    await writer.write('writer-app', tracks('move-b', 'mover', 2), now);
+    expect((await stored('move-b')).map((row) => row.account_id)).toEqual([other, other]);
+    // A change that is not the account or the contact (traits, last seen) keeps the cache.
+    const version = async () =>
+      (await server.database.pool.query('SELECT version::int AS v FROM tracking_identity_version')).rows[0].v;
+    const before = await version();
+    await server.database.pool.query(
+      `UPDATE tracked_users SET traits = '{"plan": "pro"}', last_seen_at = now() WHERE source = 'writer-app' AND user_key = 'user:mover'`,
+    );
+    expect(await version()).toBe(before);
+    // Deleting the account sets the user's account to null: the next events wait for an account.
+    await server.database.pool.query('DELETE FROM accounts WHERE id = $1', [other]);
+    expect(await version()).toBeGreaterThan(before);
+    expect(await writer.write('writer-app', tracks('move-c', 'mover', 2), now)).toEqual({
+      stored: 2,
+      unmatched: 2,
+    });
+    expect((await stored('move-a')).map((row) => row.account_id)).toEqual([accountId, accountId]);
+    expect((await stored('move-c')).map((row) => row.account_id)).toEqual([null, null]);
+    // move-b's events went with the account they belonged to.
+    expect(await stored('move-b')).toEqual([]);
+  });
+
   it('answers many concurrent HTTP batches with exact counts, each event stored once', async () => {
     const key = (await createWriteKey(server.database.db, { source: 'writer-http', createdBy: null })).key;
     const body = (request_: number) => ({

@@ -63,6 +63,7 @@ export function createTrackedEventWriter(
   const concurrentWrites = options.concurrentWrites ?? DEFAULT_CONCURRENT_WRITES;
   const eventsPerWrite = options.eventsPerWrite ?? DEFAULT_EVENTS_PER_WRITE;
   const waiting: PendingWrite[] = [];
+  const cache: IdentityCache = { version: -1, users: new Map() };
   let running = 0;
   let idle: (() => void)[] = [];
 
@@ -76,7 +77,7 @@ export function createTrackedEventWriter(
         group.push(pending);
       }
       running += 1;
-      void writeGroup(database, group).finally(() => {
+      void writeGroup(database, group, cache).finally(() => {
         running -= 1;
         next();
         if (running === 0 && waiting.length === 0) {
@@ -104,9 +105,9 @@ export function createTrackedEventWriter(
 }
 
 /** Writes a group, settling each of its requests; never rejects. */
-async function writeGroup(database: Database, group: PendingWrite[]): Promise<void> {
+async function writeGroup(database: Database, group: PendingWrite[], cache: IdentityCache): Promise<void> {
   try {
-    const results = await withRetries(() => writeOnce(database, group));
+    const results = await withRetries(() => writeOnce(database, group, cache));
     group.forEach((pending, index) => pending.resolve(results[index]!));
   } catch (error) {
     if (group.length === 1) {
@@ -116,7 +117,7 @@ async function writeGroup(database: Database, group: PendingWrite[]): Promise<vo
     // Something in one request (a value PostgreSQL refuses) must not fail the others with it.
     for (const pending of group) {
       try {
-        const [result] = await withRetries(() => writeOnce(database, [pending]));
+        const [result] = await withRetries(() => writeOnce(database, [pending], cache));
         pending.resolve(result!);
       } catch (alone) {
         pending.reject(alone);
@@ -144,7 +145,37 @@ interface KnownUser {
 /** `source` and a second string as one map key (a NUL cannot occur in either: validation refuses it). */
 const pair = (source: string, value: string) => `${source}\u0000${value}`;
 
-async function writeOnce(database: Database, group: PendingWrite[]): Promise<WrittenEvents[]> {
+/**
+ * The writer's copy of users' accounts and contacts, valid for one identity version: triggers on
+ * tracked_users bump `tracking_identity_version` in every transaction that changes an account or
+ * contact of a user (migration 0011), and each write reads the version with its other lookups.
+ */
+interface IdentityCache {
+  version: number;
+  users: Map<string, KnownUser>;
+}
+
+/** Users kept in the cache at most; past that it starts afresh. */
+const CACHED_USERS = 200_000;
+
+const KNOWN_SQL = `SELECT CASE WHEN u.seen IS NULL THEN 'n' ELSE 'u' END, k.source, k.user_key, u.account_id::text, u.contact_id::text
+  FROM unnest($1::text[], $2::text[]) AS k(source, user_key)
+  LEFT JOIN LATERAL (
+    SELECT true AS seen, t.account_id, t.contact_id FROM tracked_users t
+    WHERE t.source = k.source AND t.user_key = k.user_key LIMIT 1
+  ) u ON true
+  UNION ALL
+  SELECT 'm', m.source, m.message_id, NULL, NULL
+  FROM unnest($3::text[], $4::text[]) AS m(source, message_id)
+  WHERE (SELECT true FROM usage_events e WHERE e.source = m.source AND e.message_id = m.message_id LIMIT 1)
+  UNION ALL
+  SELECT 'v', '', version::text, NULL, NULL FROM tracking_identity_version`;
+
+async function writeOnce(
+  database: Database,
+  group: PendingWrite[],
+  cache: IdentityCache,
+): Promise<WrittenEvents[]> {
   const users = new Map<
     string,
     { source: string; key: string; userId: string | null; anonymousId: string | null }
@@ -171,25 +202,17 @@ async function writeOnce(database: Database, group: PendingWrite[]): Promise<Wri
   const client = await database.pool.connect();
   let inTransaction = false;
   try {
-    // One read: each user's account and contact ('u' rows; 'n' for users never seen) and each
-    // messageId already stored ('m' rows). Prepared once per connection.
+    // One read (prepared once per connection): the identity version ('v'), the account and contact
+    // of each user not in the cache ('u'; 'n' for users never seen) and each messageId already
+    // stored ('m').
+    const lookups = userList.filter((user) => !cache.users.has(pair(user.source, user.key)));
     const known = await client.query<[string, string, string, string | null, string | null]>({
       name: 'tracked-events-known',
       rowMode: 'array',
-      text: `SELECT CASE WHEN u.seen IS NULL THEN 'n' ELSE 'u' END, k.source, k.user_key, u.account_id::text, u.contact_id::text
-       FROM unnest($1::text[], $2::text[]) AS k(source, user_key)
-       LEFT JOIN LATERAL (
-         SELECT true AS seen, t.account_id, t.contact_id FROM tracked_users t
-         WHERE t.source = k.source AND t.user_key = k.user_key LIMIT 1
-       ) u ON true
-       WHERE u.seen IS NULL OR u.account_id IS NOT NULL OR u.contact_id IS NOT NULL
-       UNION ALL
-       SELECT 'm', m.source, m.message_id, NULL, NULL
-       FROM unnest($3::text[], $4::text[]) AS m(source, message_id)
-       WHERE (SELECT true FROM usage_events e WHERE e.source = m.source AND e.message_id = m.message_id LIMIT 1)`,
+      text: KNOWN_SQL,
       values: [
-        userList.map((user) => user.source),
-        userList.map((user) => user.key),
+        lookups.map((user) => user.source),
+        lookups.map((user) => user.key),
         messageSources,
         messageIds,
       ],
@@ -197,10 +220,46 @@ async function writeOnce(database: Database, group: PendingWrite[]): Promise<Wri
     const accounts = new Map<string, KnownUser>();
     const taken = new Set<string>();
     const unseen: typeof userList = [];
+    let version = 0;
     for (const [kind, source, id, account, contact] of known.rows) {
       if (kind === 'u') accounts.set(pair(source, id), { account, contact });
       else if (kind === 'm') taken.add(pair(source, id));
-      else unseen.push(users.get(pair(source, id))!);
+      else if (kind === 'n') unseen.push(users.get(pair(source, id))!);
+      else version = Number(id);
+    }
+    if (version > cache.version) {
+      // Some user's account or contact changed since the cache was filled: start it afresh, and
+      // read the users this write took from it.
+      cache.users.clear();
+      cache.version = version;
+      const hits = userList.filter(
+        (user) => !accounts.has(pair(user.source, user.key)) && !unseen.includes(user),
+      );
+      if (hits.length > 0) {
+        const reread = await client.query<[string, string, string, string | null, string | null]>({
+          name: 'tracked-events-known',
+          rowMode: 'array',
+          text: KNOWN_SQL,
+          values: [hits.map((user) => user.source), hits.map((user) => user.key), [], []],
+        });
+        for (const [kind, source, id, account, contact] of reread.rows) {
+          if (kind === 'u') accounts.set(pair(source, id), { account, contact });
+          else if (kind === 'n') unseen.push(users.get(pair(source, id))!);
+        }
+      }
+    }
+    // Only what this read saw at the cache's version is kept: a write that read an older version
+    // (racing a newer one) uses what it read but does not store it.
+    if (version === cache.version) {
+      if (cache.users.size + accounts.size > CACHED_USERS) cache.users.clear();
+      for (const [key, user] of accounts) cache.users.set(key, user);
+    }
+    for (const user of userList) {
+      const key = pair(user.source, user.key);
+      if (!accounts.has(key)) {
+        const cached = cache.users.get(key);
+        if (cached) accounts.set(key, cached);
+      }
     }
     if (unseen.length > 0) {
       // Users seen for the first time are registered with their events, in one transaction.
