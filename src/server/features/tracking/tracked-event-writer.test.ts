@@ -175,6 +175,42 @@ describe('tracked event writer', () => {
     expect(await stored('move-b')).toEqual([]);
   });
 
+  it('attributes the events of a user whose group call commits while the write runs', async () => {
+    const writer = createTrackedEventWriter(server.database, { concurrentWrites: 1 });
+    await server.database.pool.query(
+      `INSERT INTO tracked_users (source, user_key, user_id) VALUES ('writer-app', 'user:racer', 'racer')`,
+    );
+    // A group call's transaction, not committed yet: it links a known user and creates a new one.
+    const groupCall = await server.database.pool.connect();
+    try {
+      await groupCall.query('BEGIN');
+      await groupCall.query(
+        `UPDATE tracked_users SET account_id = $1 WHERE source = 'writer-app' AND user_key = 'user:racer'`,
+        [accountId],
+      );
+      await groupCall.query(
+        `INSERT INTO tracked_users (source, user_key, user_id, account_id) VALUES ('writer-app', 'user:newbie', 'newbie', $1)`,
+        [accountId],
+      );
+      const now = new Date();
+      const written = Promise.all([
+        writer.write('writer-app', tracks('racer', 'racer', 2), now),
+        writer.write('writer-app', tracks('newbie', 'newbie', 2), now),
+      ]);
+      // The write read both users as having no account, and now waits on the group call's rows.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await groupCall.query('COMMIT');
+      expect(await written).toEqual([
+        { stored: 2, unmatched: 0 },
+        { stored: 2, unmatched: 0 },
+      ]);
+    } finally {
+      groupCall.release();
+    }
+    expect((await stored('racer')).map((row) => row.account_id)).toEqual([accountId, accountId]);
+    expect((await stored('newbie')).map((row) => row.account_id)).toEqual([accountId, accountId]);
+  });
+
   it('answers many concurrent HTTP batches with exact counts, each event stored once', async () => {
     const key = (await createWriteKey(server.database.db, { source: 'writer-http', createdBy: null })).key;
     const body = (request_: number) => ({

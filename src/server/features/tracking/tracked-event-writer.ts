@@ -261,21 +261,42 @@ async function writeOnce(
         if (cached) accounts.set(key, cached);
       }
     }
-    if (unseen.length > 0) {
-      // Users seen for the first time are registered with their events, in one transaction.
+    // Users without an account yet (new ones included): their events wait for one. In the same
+    // transaction as the COPY, register the new ones and share-lock and re-read them all. A group
+    // call or mapping that gives one of them an account then either committed already (the
+    // re-read sees its account) or waits for this commit and attributes these events itself.
+    // Without this, such a call committing between the read above and the COPY left the events
+    // waiting although their user had an account.
+    const waitingUsers = userList.filter(
+      (user) => (accounts.get(pair(user.source, user.key))?.account ?? null) === null,
+    );
+    if (waitingUsers.length > 0) {
       await client.query('BEGIN');
       inTransaction = true;
-      await client.query(
-        `INSERT INTO tracked_users (source, user_key, user_id, anonymous_id)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ORDER BY 1, 2
-         ON CONFLICT (source, user_key) DO NOTHING`,
-        [
-          unseen.map((user) => user.source),
-          unseen.map((user) => user.key),
-          unseen.map((user) => user.userId),
-          unseen.map((user) => user.anonymousId),
-        ],
-      );
+      if (unseen.length > 0) {
+        await client.query(
+          `INSERT INTO tracked_users (source, user_key, user_id, anonymous_id)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ORDER BY 1, 2
+           ON CONFLICT (source, user_key) DO NOTHING`,
+          [
+            unseen.map((user) => user.source),
+            unseen.map((user) => user.key),
+            unseen.map((user) => user.userId),
+            unseen.map((user) => user.anonymousId),
+          ],
+        );
+      }
+      const locked = await client.query<[string, string, string | null, string | null]>({
+        rowMode: 'array',
+        text: `SELECT t.source, t.user_key, t.account_id::text, t.contact_id::text
+               FROM tracked_users t
+               JOIN unnest($1::text[], $2::text[]) AS k(source, user_key) ON t.source = k.source AND t.user_key = k.user_key
+               ORDER BY t.source, t.user_key
+               FOR SHARE OF t`,
+        values: [waitingUsers.map((user) => user.source), waitingUsers.map((user) => user.key)],
+      });
+      for (const [source, key, account, contact] of locked.rows)
+        accounts.set(pair(source, key), { account, contact });
     }
 
     const results: WrittenEvents[] = [];
@@ -296,7 +317,7 @@ async function writeOnce(
       }
       results.push({ stored, unmatched });
     }
-    // Without new users the COPY commits on its own: one statement, atomic.
+    // With every user's account known the COPY commits on its own: one statement, atomic.
     if (lines.length > 0) await copyRows(client, lines);
     if (inTransaction) await client.query('COMMIT');
     return results;
