@@ -171,15 +171,45 @@ const KNOWN_SQL = `SELECT CASE WHEN u.seen IS NULL THEN 'n' ELSE 'u' END, k.sour
   UNION ALL
   SELECT 'v', '', version::text, NULL, NULL FROM tracking_identity_version`;
 
+type WriteUser = { source: string; key: string; userId: string | null; anonymousId: string | null };
+
+/**
+ * The prepared read of a write (KNOWN_SQL): the given users' accounts and contacts (`unseen`: those
+ * never seen), which of the messageIds are stored (`taken`), and the identity version, all from one
+ * snapshot.
+ */
+async function readKnown(
+  client: PoolClient,
+  lookups: WriteUser[],
+  messageSources: string[],
+  messageIds: string[],
+): Promise<{ accounts: Map<string, KnownUser>; unseen: WriteUser[]; taken: Set<string>; version: number }> {
+  const known = await client.query<[string, string, string, string | null, string | null]>({
+    name: 'tracked-events-known',
+    rowMode: 'array',
+    text: KNOWN_SQL,
+    values: [lookups.map((user) => user.source), lookups.map((user) => user.key), messageSources, messageIds],
+  });
+  const byKey = new Map(lookups.map((user) => [pair(user.source, user.key), user]));
+  const accounts = new Map<string, KnownUser>();
+  const unseen: WriteUser[] = [];
+  const taken = new Set<string>();
+  let version = 0;
+  for (const [kind, source, id, account, contact] of known.rows) {
+    if (kind === 'u') accounts.set(pair(source, id), { account, contact });
+    else if (kind === 'n') unseen.push(byKey.get(pair(source, id))!);
+    else if (kind === 'm') taken.add(pair(source, id));
+    else version = Number(id);
+  }
+  return { accounts, unseen, taken, version };
+}
+
 async function writeOnce(
   database: Database,
   group: PendingWrite[],
   cache: IdentityCache,
 ): Promise<WrittenEvents[]> {
-  const users = new Map<
-    string,
-    { source: string; key: string; userId: string | null; anonymousId: string | null }
-  >();
+  const users = new Map<string, WriteUser>();
   const messageSources: string[] = [];
   const messageIds: string[] = [];
   for (const pending of group) {
@@ -202,50 +232,20 @@ async function writeOnce(
   const client = await database.pool.connect();
   let inTransaction = false;
   try {
-    // One read (prepared once per connection): the identity version ('v'), the account and contact
-    // of each user not in the cache ('u'; 'n' for users never seen) and each messageId already
-    // stored ('m').
+    // One read: the identity version, the account and contact of each user not in the cache, and
+    // each messageId already stored.
+    const fromCache = userList.filter((user) => cache.users.has(pair(user.source, user.key)));
     const lookups = userList.filter((user) => !cache.users.has(pair(user.source, user.key)));
-    const known = await client.query<[string, string, string, string | null, string | null]>({
-      name: 'tracked-events-known',
-      rowMode: 'array',
-      text: KNOWN_SQL,
-      values: [
-        lookups.map((user) => user.source),
-        lookups.map((user) => user.key),
-        messageSources,
-        messageIds,
-      ],
-    });
-    const accounts = new Map<string, KnownUser>();
-    const taken = new Set<string>();
-    const unseen: typeof userList = [];
-    let version = 0;
-    for (const [kind, source, id, account, contact] of known.rows) {
-      if (kind === 'u') accounts.set(pair(source, id), { account, contact });
-      else if (kind === 'm') taken.add(pair(source, id));
-      else if (kind === 'n') unseen.push(users.get(pair(source, id))!);
-      else version = Number(id);
-    }
+    const { accounts, unseen, taken, version } = await readKnown(client, lookups, messageSources, messageIds);
     if (version > cache.version) {
       // Some user's account or contact changed since the cache was filled: start it afresh, and
       // read the users this write took from it.
       cache.users.clear();
       cache.version = version;
-      const hits = userList.filter(
-        (user) => !accounts.has(pair(user.source, user.key)) && !unseen.includes(user),
-      );
-      if (hits.length > 0) {
-        const reread = await client.query<[string, string, string, string | null, string | null]>({
-          name: 'tracked-events-known',
-          rowMode: 'array',
-          text: KNOWN_SQL,
-          values: [hits.map((user) => user.source), hits.map((user) => user.key), [], []],
-        });
-        for (const [kind, source, id, account, contact] of reread.rows) {
-          if (kind === 'u') accounts.set(pair(source, id), { account, contact });
-          else if (kind === 'n') unseen.push(users.get(pair(source, id))!);
-        }
+      if (fromCache.length > 0) {
+        const reread = await readKnown(client, fromCache, [], []);
+        for (const [key, user] of reread.accounts) accounts.set(key, user);
+        unseen.push(...reread.unseen);
       }
     }
     // Only what this read saw at the cache's version is kept: a write that read an older version
@@ -254,12 +254,10 @@ async function writeOnce(
       if (cache.users.size + accounts.size > CACHED_USERS) cache.users.clear();
       for (const [key, user] of accounts) cache.users.set(key, user);
     }
-    for (const user of userList) {
+    for (const user of fromCache) {
       const key = pair(user.source, user.key);
-      if (!accounts.has(key)) {
-        const cached = cache.users.get(key);
-        if (cached) accounts.set(key, cached);
-      }
+      const cached = cache.users.get(key);
+      if (!accounts.has(key) && cached) accounts.set(key, cached);
     }
     // Users without an account yet (new ones included): their events wait for one. In the same
     // transaction as the COPY, register the new ones and share-lock and re-read them all. A group
