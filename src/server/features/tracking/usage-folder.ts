@@ -67,7 +67,7 @@ export async function foldTrackedUsage(
 const GATHER_MS = 50;
 /**
  * Under a steady stream the gathering lasts this many times the last fold (up to MAX_GATHER_MS), so
- * folding takes at most about a fifth of a core and each fold counts more events per account-day.
+ * folding takes at most about a ninth of a core and each fold counts more events per account-day.
  */
 const GATHER_PER_FOLD = 8;
 const MAX_GATHER_MS = 1_000;
