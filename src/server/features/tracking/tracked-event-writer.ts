@@ -32,10 +32,10 @@ const DEFAULT_CONCURRENT_WRITES = 2;
 /** A write takes waiting requests up to this many events (at least one request, whatever its size). */
 const DEFAULT_EVENTS_PER_WRITE = 5_000;
 /** Attempts of a write's transaction before the error is reported. */
-const RETRIES = 3;
+const RETRIES = 4;
 /**
- * Deadlock, serialization failure, and unique violation: a messageId that a concurrent write
- * committed after this one checked for it fails the COPY; run again, it is skipped as stored.
+ * Deadlock, serialization failure, and unique violation: a messageId stored already (a replay) or
+ * committed by a concurrent write fails the COPY; run again, the write looks it up and skips it.
  */
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 
@@ -48,13 +48,14 @@ const COPY_COLUMNS =
  * takes all of them, so a stream of small batches costs PostgreSQL few statements and commits, and
  * each request is answered only after the commit that holds its events.
  *
- * A write reads every user's account and contact and which messageIds are already stored, then COPYs
- * the rest (first occurrence wins); users seen for the first time are registered in the same
- * transaction. Two writes that share a
- * messageId (a client re-sending while its first attempt runs) wait on each other; the loser, or one of
- * two deadlocked, runs again and finds it stored. When a write of
- * several requests fails for a reason other than a race, each request is written on its own, so one
- * request PostgreSQL refuses fails alone.
+ * A write reads every user's account and contact, then COPYs its events, each messageId once (first
+ * occurrence wins); users seen for the first time are registered in the same transaction. The unique
+ * index on (source, message_id) refuses a messageId stored already: the COPY fails whole, and the
+ * retry also reads which messageIds are stored and leaves those out. Replays are rare, so most writes
+ * skip that lookup. Two writes that share a messageId (a client re-sending while its first attempt
+ * runs) wait on each other; the loser, or one of two deadlocked, runs again and finds it stored. When
+ * a write of several requests fails for a reason other than a race, each request is written on its
+ * own (looking stored messageIds up first), so one request PostgreSQL refuses fails alone.
  */
 export function createTrackedEventWriter(
   database: Database,
@@ -63,7 +64,7 @@ export function createTrackedEventWriter(
   const concurrentWrites = options.concurrentWrites ?? DEFAULT_CONCURRENT_WRITES;
   const eventsPerWrite = options.eventsPerWrite ?? DEFAULT_EVENTS_PER_WRITE;
   const waiting: PendingWrite[] = [];
-  const cache: IdentityCache = { version: -1, users: new Map() };
+  const cache: IdentityCache = { version: -1, users: new ByKey() };
   let running = 0;
   let idle: (() => void)[] = [];
 
@@ -107,7 +108,8 @@ export function createTrackedEventWriter(
 /** Writes a group, settling each of its requests; never rejects. */
 async function writeGroup(database: Database, group: PendingWrite[], cache: IdentityCache): Promise<void> {
   try {
-    const results = await withRetries(() => writeOnce(database, group, cache));
+    // The first attempt trusts the unique index to catch a stored messageId; a retry looks them up.
+    const results = await withRetries((attempt) => writeOnce(database, group, cache, attempt > 1));
     group.forEach((pending, index) => pending.resolve(results[index]!));
   } catch (error) {
     if (group.length === 1) {
@@ -117,7 +119,7 @@ async function writeGroup(database: Database, group: PendingWrite[], cache: Iden
     // Something in one request (a value PostgreSQL refuses) must not fail the others with it.
     for (const pending of group) {
       try {
-        const [result] = await withRetries(() => writeOnce(database, [pending], cache));
+        const [result] = await withRetries(() => writeOnce(database, [pending], cache, true));
         pending.resolve(result!);
       } catch (alone) {
         pending.reject(alone);
@@ -126,10 +128,10 @@ async function writeGroup(database: Database, group: PendingWrite[], cache: Iden
   }
 }
 
-async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+async function withRetries<T>(run: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await run();
+      return await run(attempt);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= RETRIES || !RETRYABLE.has(code ?? '')) throw error;
@@ -142,8 +144,43 @@ interface KnownUser {
   contact: string | null;
 }
 
-/** `source` and a second string as one map key (a NUL cannot occur in either: validation refuses it). */
-const pair = (source: string, value: string) => `${source}\u0000${value}`;
+/**
+ * A map keyed by source and a second string (a user key or messageId), as a map per source: a write
+ * looks up every event's user and messageId, and a concatenated key would build and hash a new
+ * string for each lookup.
+ */
+class ByKey<V> {
+  private readonly sources = new Map<string, Map<string, V>>();
+  size = 0;
+
+  get(source: string, key: string): V | undefined {
+    return this.sources.get(source)?.get(key);
+  }
+
+  has(source: string, key: string): boolean {
+    return this.sources.get(source)?.has(key) ?? false;
+  }
+
+  set(source: string, key: string, value: V): void {
+    let values = this.sources.get(source);
+    if (values === undefined) {
+      values = new Map();
+      this.sources.set(source, values);
+    }
+    const before = values.size;
+    values.set(key, value);
+    this.size += values.size - before;
+  }
+
+  forEach(visit: (source: string, key: string, value: V) => void): void {
+    for (const [source, values] of this.sources) for (const [key, value] of values) visit(source, key, value);
+  }
+
+  clear(): void {
+    this.sources.clear();
+    this.size = 0;
+  }
+}
 
 /**
  * The writer's copy of users' accounts and contacts, valid for one identity version: triggers on
@@ -152,7 +189,7 @@ const pair = (source: string, value: string) => `${source}\u0000${value}`;
  */
 interface IdentityCache {
   version: number;
-  users: Map<string, KnownUser>;
+  users: ByKey<KnownUser>;
 }
 
 /** Users kept in the cache at most; past that it starts afresh. */
@@ -183,59 +220,70 @@ async function readKnown(
   lookups: WriteUser[],
   messageSources: string[],
   messageIds: string[],
-): Promise<{ accounts: Map<string, KnownUser>; unseen: WriteUser[]; taken: Set<string>; version: number }> {
+): Promise<{ accounts: ByKey<KnownUser>; unseen: WriteUser[]; taken: ByKey<true>; version: number }> {
   const known = await client.query<[string, string, string, string | null, string | null]>({
     name: 'tracked-events-known',
     rowMode: 'array',
     text: KNOWN_SQL,
     values: [lookups.map((user) => user.source), lookups.map((user) => user.key), messageSources, messageIds],
   });
-  const byKey = new Map(lookups.map((user) => [pair(user.source, user.key), user]));
-  const accounts = new Map<string, KnownUser>();
+  const looked = new ByKey<WriteUser>();
+  for (const user of lookups) looked.set(user.source, user.key, user);
+  const accounts = new ByKey<KnownUser>();
   const unseen: WriteUser[] = [];
-  const taken = new Set<string>();
+  const taken = new ByKey<true>();
   let version = 0;
   for (const [kind, source, id, account, contact] of known.rows) {
-    if (kind === 'u') accounts.set(pair(source, id), { account, contact });
-    else if (kind === 'n') unseen.push(byKey.get(pair(source, id))!);
-    else if (kind === 'm') taken.add(pair(source, id));
+    if (kind === 'u') accounts.set(source, id, { account, contact });
+    else if (kind === 'n') unseen.push(looked.get(source, id)!);
+    else if (kind === 'm') taken.set(source, id, true);
     else version = Number(id);
   }
   return { accounts, unseen, taken, version };
 }
 
+/**
+ * One attempt at writing a group. With `lookUpStored` the prepared read also finds which messageIds
+ * are stored already; without, a stored one fails the COPY with a unique violation (23505) and the
+ * retry looks them up. Replays are rare, so most writes skip probing the index for every event.
+ */
 async function writeOnce(
   database: Database,
   group: PendingWrite[],
   cache: IdentityCache,
+  lookUpStored: boolean,
 ): Promise<WrittenEvents[]> {
-  const users = new Map<string, WriteUser>();
+  const users = new ByKey<WriteUser>();
+  const userList: WriteUser[] = [];
   const messageSources: string[] = [];
   const messageIds: string[] = [];
   for (const pending of group) {
     for (const event of pending.events) {
-      const userPair = pair(pending.source, event.userKey);
-      if (!users.has(userPair)) {
-        users.set(userPair, {
+      if (!users.has(pending.source, event.userKey)) {
+        const user = {
           source: pending.source,
           key: event.userKey,
           userId: event.userId,
           anonymousId: event.anonymousId,
-        });
+        };
+        users.set(pending.source, event.userKey, user);
+        userList.push(user);
       }
-      messageSources.push(pending.source);
-      messageIds.push(event.messageId);
+      if (lookUpStored) {
+        messageSources.push(pending.source);
+        messageIds.push(event.messageId);
+      }
     }
   }
-  const userList = [...users.values()];
 
   const client = await database.pool.connect();
   let inTransaction = false;
   try {
     // One read: the identity version, the account and contact of each user not in the cache, and
-    // each messageId already stored.
-    const fromCache = userList.filter((user) => cache.users.has(pair(user.source, user.key)));
-    const lookups = userList.filter((user) => !cache.users.has(pair(user.source, user.key)));
+    // (on a retry) each messageId already stored.
+    const fromCache: WriteUser[] = [];
+    const lookups: WriteUser[] = [];
+    for (const user of userList) (cache.users.has(user.source, user.key) ? fromCache : lookups).push(user);
     const { accounts, unseen, taken, version } = await readKnown(client, lookups, messageSources, messageIds);
     if (version > cache.version) {
       // Some user's account or contact changed since the cache was filled: start it afresh, and
@@ -244,7 +292,7 @@ async function writeOnce(
       cache.version = version;
       if (fromCache.length > 0) {
         const reread = await readKnown(client, fromCache, [], []);
-        for (const [key, user] of reread.accounts) accounts.set(key, user);
+        reread.accounts.forEach((source, key, user) => accounts.set(source, key, user));
         unseen.push(...reread.unseen);
       }
     }
@@ -252,12 +300,11 @@ async function writeOnce(
     // (racing a newer one) uses what it read but does not store it.
     if (version === cache.version) {
       if (cache.users.size + accounts.size > CACHED_USERS) cache.users.clear();
-      for (const [key, user] of accounts) cache.users.set(key, user);
+      accounts.forEach((source, key, user) => cache.users.set(source, key, user));
     }
     for (const user of fromCache) {
-      const key = pair(user.source, user.key);
-      const cached = cache.users.get(key);
-      if (!accounts.has(key) && cached) accounts.set(key, cached);
+      const cached = cache.users.get(user.source, user.key);
+      if (!accounts.has(user.source, user.key) && cached) accounts.set(user.source, user.key, cached);
     }
     // Users without an account yet (new ones included): their events wait for one. In the same
     // transaction as the COPY, register the new ones and share-lock and re-read them all. A group
@@ -266,7 +313,7 @@ async function writeOnce(
     // Without this, such a call committing between the read above and the COPY left the events
     // waiting although their user had an account.
     const waitingUsers = userList.filter(
-      (user) => (accounts.get(pair(user.source, user.key))?.account ?? null) === null,
+      (user) => (accounts.get(user.source, user.key)?.account ?? null) === null,
     );
     if (waitingUsers.length > 0) {
       await client.query('BEGIN');
@@ -294,7 +341,7 @@ async function writeOnce(
         values: [waitingUsers.map((user) => user.source), waitingUsers.map((user) => user.key)],
       });
       for (const [source, key, account, contact] of locked.rows)
-        accounts.set(pair(source, key), { account, contact });
+        accounts.set(source, key, { account, contact });
     }
 
     const results: WrittenEvents[] = [];
@@ -304,10 +351,9 @@ async function writeOnce(
       let stored = 0;
       let unmatched = 0;
       for (const event of pending.events) {
-        const messagePair = pair(pending.source, event.messageId);
-        if (taken.has(messagePair)) continue;
-        taken.add(messagePair);
-        const user = accounts.get(pair(pending.source, event.userKey));
+        if (taken.has(pending.source, event.messageId)) continue;
+        taken.set(pending.source, event.messageId, true);
+        const user = accounts.get(pending.source, event.userKey);
         const account = user?.account ?? null;
         stored += 1;
         if (account === null) unmatched += 1;

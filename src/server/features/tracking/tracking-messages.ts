@@ -73,9 +73,9 @@ export function parseTrackingBody(
     throw badRequest('The body must be a JSON object.', [{ field: 'body', message: 'not an object' }]);
   const problems: ProblemItem[] = [];
   const writeKey = typeof body.writeKey === 'string' && body.writeKey !== '' ? body.writeKey : null;
-  const batchSentAt = parseTime(body.sentAt, 'body.sentAt', problems);
+  const batchSentAt = parseTime(body.sentAt, () => 'body.sentAt', problems);
 
-  let items: { value: unknown; where: string; type: TrackingType | null }[];
+  let items: unknown[];
   if (type === 'batch') {
     if (!Array.isArray(body.batch) || body.batch.length === 0) {
       throw badRequest('body.batch must be a non-empty array of messages.', [
@@ -88,25 +88,29 @@ export function parseTrackingBody(
         [{ field: 'body.batch', message: `more than ${BATCH_MESSAGE_LIMIT} messages` }],
       );
     }
-    items = body.batch.map((value, index) => ({ value, where: `batch[${index}]`, type: null }));
+    items = body.batch;
   } else {
-    items = [{ value: body, where: 'body', type }];
+    items = [body];
   }
+  const endpointType = type === 'batch' ? null : type;
+  // Where a message is, for its problems: only built when there is one.
+  const whereOf = (index: number) => (type === 'batch' ? `batch[${index}]` : 'body');
 
   // PostgreSQL stores no NUL character and no lone surrogate (half of a UTF-16 pair) in text or
   // jsonb; JSON can only carry either escaped, so only a body with such an escape is searched.
   const mayHoldBadText = raw.includes('\\u0000') || raw.includes('\\ud') || raw.includes('\\uD');
   const messages: TrackingMessage[] = [];
-  for (const item of items) {
-    if (mayHoldBadText && holdsBadText(item.value)) {
+  for (let index = 0; index < items.length; index += 1) {
+    const value = items[index];
+    if (mayHoldBadText && holdsBadText(value)) {
       problems.push({
-        field: item.where,
+        field: whereOf(index),
         message:
           'contains a NUL character (\\u0000) or half of a UTF-16 surrogate pair, which cannot be stored; remove it',
       });
       continue;
     }
-    const message = parseMessage(item.value, item.where, item.type, batchSentAt, receivedAt, problems);
+    const message = parseMessage(value, index, whereOf, endpointType, batchSentAt, receivedAt, problems);
     if (message) messages.push(message);
   }
   if (problems.length > 0) {
@@ -134,31 +138,55 @@ function holdsBadText(value: unknown): boolean {
 /** `,"properties":` and `,"context":` — what the parts add to the message's JSON besides their values. */
 const PART_KEYS_BYTES = 25;
 
+/**
+ * The message's size as JSON in bytes, or an upper bound of it when the bound is within the limit.
+ * properties and context count as serialised. The rest of a track or page call is a few short
+ * strings, whose JSON takes at most 6 bytes per UTF-16 unit (a control character becomes \u00XX)
+ * plus quotes, colon and comma, and a number at most 24 characters. Only when that bound is over the
+ * limit (big traits, nested values) is the rest serialised and measured exactly.
+ */
+function messageBytes(value: Json, propertiesJson: string, contextJson: string): number {
+  const parts = Buffer.byteLength(propertiesJson) + Buffer.byteLength(contextJson) + PART_KEYS_BYTES;
+  let bound = parts + 2;
+  for (const key in value) {
+    if (key === 'properties' || key === 'context') continue;
+    const item = value[key];
+    bound += 6 * key.length + 4;
+    if (typeof item === 'string') bound += 6 * item.length + 2;
+    else if (typeof item === 'number' || typeof item === 'boolean' || item === null) bound += 24;
+    else {
+      bound = Infinity;
+      break;
+    }
+    if (bound > MESSAGE_LIMIT_BYTES) break;
+  }
+  if (bound <= MESSAGE_LIMIT_BYTES) return bound;
+  const { properties: _properties, context: _context, ...rest } = value;
+  return Buffer.byteLength(JSON.stringify(rest)) + parts;
+}
+
 function parseMessage(
   value: unknown,
-  where: string,
+  index: number,
+  whereOf: (index: number) => string,
   endpointType: TrackingType | null,
   batchSentAt: Date | null,
   receivedAt: Date,
   problems: ProblemItem[],
 ): TrackingMessage | null {
   if (!isObject(value)) {
-    problems.push({ field: where, message: 'must be a JSON object' });
+    problems.push({ field: whereOf(index), message: 'must be a JSON object' });
     return null;
   }
+  const where = () => whereOf(index);
   const before = problems.length;
-  // The message's JSON size, from its parts: properties and context are serialised once, here.
-  const { properties: rawProperties, context: rawContext, ...rest } = value;
-  const propertiesJson = JSON.stringify(rawProperties ?? {});
-  const contextJson = JSON.stringify(rawContext ?? {});
-  const size =
-    Buffer.byteLength(JSON.stringify(rest)) +
-    Buffer.byteLength(propertiesJson) +
-    Buffer.byteLength(contextJson) +
-    PART_KEYS_BYTES;
+  // properties and context are serialised once, here: for the size check and to be stored.
+  const propertiesJson = JSON.stringify(value.properties ?? {});
+  const contextJson = JSON.stringify(value.context ?? {});
+  const size = messageBytes(value, propertiesJson, contextJson);
   if (size > MESSAGE_LIMIT_BYTES) {
     problems.push({
-      field: where,
+      field: where(),
       message: `is ${Math.ceil(size / 1024)} KB; a message may be at most 32 KB`,
     });
     return null;
@@ -166,19 +194,19 @@ function parseMessage(
   const type: TrackingType | undefined =
     endpointType ?? trackingTypes.find((candidate) => candidate === value.type);
   if (type === undefined) {
-    problems.push({ field: `${where}.type`, message: `must be one of ${trackingTypes.join(', ')}` });
+    problems.push({ field: `${where()}.type`, message: `must be one of ${trackingTypes.join(', ')}` });
     return null;
   }
   const userId = idOf(value.userId);
   const anonymousId = idOf(value.anonymousId);
   if (userId === null && anonymousId === null && type !== 'alias') {
-    problems.push({ field: `${where}.userId`, message: 'userId or anonymousId is required' });
+    problems.push({ field: `${where()}.userId`, message: 'userId or anonymousId is required' });
   }
   const objectField = (name: 'properties' | 'traits' | 'context'): Json => {
     const field = value[name];
     if (field === undefined || field === null) return {};
     if (!isObject(field)) {
-      problems.push({ field: `${where}.${name}`, message: 'must be a JSON object' });
+      problems.push({ field: `${where()}.${name}`, message: 'must be a JSON object' });
       return {};
     }
     return field;
@@ -191,9 +219,9 @@ function parseMessage(
   let event = '';
   if (type === 'track') {
     if (typeof value.event !== 'string' || value.event.trim() === '') {
-      problems.push({ field: `${where}.event`, message: 'a track call needs the event name' });
+      problems.push({ field: `${where()}.event`, message: 'a track call needs the event name' });
     } else if (value.event.length > 200) {
-      problems.push({ field: `${where}.event`, message: 'event names are at most 200 characters' });
+      problems.push({ field: `${where()}.event`, message: 'event names are at most 200 characters' });
     } else {
       event = value.event;
     }
@@ -202,25 +230,29 @@ function parseMessage(
   }
   const groupId = idOf(value.groupId);
   if (type === 'group' && groupId === null)
-    problems.push({ field: `${where}.groupId`, message: 'a group call needs groupId' });
+    problems.push({ field: `${where()}.groupId`, message: 'a group call needs groupId' });
   const previousId = idOf(value.previousId);
   if (type === 'alias') {
     if (previousId === null)
-      problems.push({ field: `${where}.previousId`, message: 'an alias call needs previousId' });
+      problems.push({ field: `${where()}.previousId`, message: 'an alias call needs previousId' });
     if (userId === null)
-      problems.push({ field: `${where}.userId`, message: 'an alias call needs the new userId' });
+      problems.push({ field: `${where()}.userId`, message: 'an alias call needs the new userId' });
   }
   const messageId =
     value.messageId === undefined || value.messageId === null ? randomUUID() : idOf(value.messageId);
   if (messageId === null || messageId.length > 200) {
     problems.push({
-      field: `${where}.messageId`,
+      field: `${where()}.messageId`,
       message: 'must be a non-empty string of at most 200 characters',
     });
   }
-  const original = parseTime(value.originalTimestamp ?? value.timestamp, `${where}.timestamp`, problems);
+  const original = parseTime(
+    value.originalTimestamp ?? value.timestamp,
+    () => `${where()}.timestamp`,
+    problems,
+  );
   const sentAt =
-    value.sentAt === undefined ? batchSentAt : parseTime(value.sentAt, `${where}.sentAt`, problems);
+    value.sentAt === undefined ? batchSentAt : parseTime(value.sentAt, () => `${where()}.sentAt`, problems);
   if (problems.length > before) return null;
 
   // The sender's clock may be off: what it calls sentAt is our receivedAt, so shift its timestamp by the same.
@@ -249,20 +281,21 @@ function parseMessage(
 }
 
 /** An ISO 8601 time (with a zone, or UTC when none) between years 1970 and 9999; null when absent. */
-function parseTime(value: unknown, where: string, problems: ProblemItem[]): Date | null {
+/** `where` names the field, for a problem. */
+function parseTime(value: unknown, where: () => string, problems: ProblemItem[]): Date | null {
   if (value === undefined || value === null) return null;
   if (
     typeof value !== 'string' ||
     !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())
   ) {
-    problems.push({ field: where, message: 'must be an ISO 8601 time, e.g. 2026-11-24T10:15:00.000Z' });
+    problems.push({ field: where(), message: 'must be an ISO 8601 time, e.g. 2026-11-24T10:15:00.000Z' });
     return null;
   }
   const text = value.trim();
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.length > 10;
   const time = new Date(hasZone ? text : `${text.replace(' ', 'T')}${text.length > 10 ? 'Z' : ''}`);
   if (Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1970 || time.getUTCFullYear() > 9999) {
-    problems.push({ field: where, message: 'is not a real time between 1970 and 9999' });
+    problems.push({ field: where(), message: 'is not a real time between 1970 and 9999' });
     return null;
   }
   return time;
