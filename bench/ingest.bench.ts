@@ -5,14 +5,17 @@
  *    starts the real HTTP server (buildApp) on 127.0.0.1 and groups every user into its account
  *    (group calls, batches of 500; timed apart),
  * 2. for batches of 100 and of 500 track events (~450 bytes each: a seeded mix of event names,
- *    properties and a Segment library context), sends `--events` events from `--clients` concurrent
- *    keep-alive clients and reports events/s and p50/p99 batch latency; the clients run in a worker
- *    thread so that sending does not take the server's event loop,
- * 3. COPYs the same rows (same columns, same account ids) into a new `LIKE usage_events INCLUDING ALL`
- *    table (same indexes and defaults) holding what usage_events held before that load (the earlier
- *    batch sizes' events), one COPY stream, three times, each once autovacuum is idle: the median is
- *    the ratio base;
- *    and how long after the last answer the usage fold has counted every event,
+ *    properties and a Segment library context), `--events` events in `--rounds` rounds. Each round
+ *    sends its share from `--clients` concurrent keep-alive clients (in a worker thread, so that
+ *    sending does not take the server's event loop), waits until the usage fold has counted it, then
+ *    COPYs the same rows (same columns, same account ids), one stream, into a `LIKE usage_events
+ *    INCLUDING ALL` table (same indexes and defaults) that holds what usage_events holds. Every timed
+ *    part starts after a checkpoint with no autovacuum running. Reports events/s, p50/p99 batch
+ *    latency, the machine's busy CPU per event, how long after the last answer the fold had counted
+ *    every event, and the ratio: the median of the rounds' HTTP events/s ÷ COPY rows/s. Pairing each
+ *    HTTP part with a COPY seconds later keeps the shared machine's drift out of the ratio. Before
+ *    the first size, `--warmup` events in batches of 100 (not timed; 0 for none) warm the server up,
+ * 3. (no separate step: the COPY base is measured within the rounds),
  * 4. verifies the effect exactly: usage_events holds each messageId once, and usage_daily's event
  *    counts (total and per name) and active users equal what was sent,
  * 5. durability: a real `cycle start` child on a database of the same cluster, `--durability-events`
@@ -20,7 +23,7 @@
  *    answered, restart, check every batch answered 2xx is stored exactly once, re-send the rest and
  *    check the set is complete with nothing twice.
  *
- * Run: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000] [--batches 100,500]
+ * Run: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000] [--batches 100,500] [--rounds 4]
  * (`npm run bench ingest` runs it with the defaults).
  */
 import fs from 'node:fs';
@@ -45,8 +48,6 @@ const TARGET_RATIO = 0.5;
 /** The columns the HTTP path writes (the rest take their defaults), in the order of copyText. */
 const COPY_COLUMNS =
   'source, message_id, account_id, contact_id, user_id, anonymous_id, user_key, type, event, occurred_at, received_at, properties, context';
-/** The COPY base is the median of this many COPYs of the same rows, each into a new empty table. */
-const COPY_REPEATS = 3;
 const TARGET_EVENTS_PER_SECOND = 100_000;
 /** Durability run: the server is SIGKILLed once this share of its batches was answered. */
 const KILL_AT_SHARE = 0.4;
@@ -65,13 +66,19 @@ const accountCount = Number(argument('accounts') ?? 1_000);
 const usersPerAccount = Number(argument('users') ?? 5);
 const durabilityEvents = Number(argument('durability-events') ?? 100_000);
 const BATCH_SIZES = (argument('batches') ?? '100,500').split(',').map(Number);
+/** Each batch size alternates HTTP and COPY this many times, a share of the events each. */
+const rounds = Number(argument('rounds') ?? 4);
+/** Untimed events sent first, in batches of 100, so the measured rounds meet a server that has been running. */
+const warmupEvents = Number(argument('warmup') ?? 20_000);
 if (
-  [totalEvents, clients, accountCount, usersPerAccount, durabilityEvents, ...BATCH_SIZES].some(
+  [totalEvents, clients, accountCount, usersPerAccount, durabilityEvents, rounds, ...BATCH_SIZES].some(
     (value) => !Number.isInteger(value) || value < 1,
-  )
+  ) ||
+  !Number.isInteger(warmupEvents) ||
+  warmupEvents < 0
 ) {
   process.stderr.write(
-    'usage: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000] [--batches 100,500]\n',
+    'usage: npx tsx bench/ingest.bench.ts [--events 200000] [--clients 8] [--accounts 1000] [--users 5] [--durability-events 100000] [--batches 100,500] [--rounds 4] [--warmup 20000]\n',
   );
   process.exit(2);
 }
@@ -312,32 +319,46 @@ function copyText(events: TrackEvent[], accountIds: string[], receivedAt: string
 }
 
 /**
- * Seconds one COPY of `chunks` takes into a new `LIKE usage_events INCLUDING ALL` table that first
- * gets (untimed) the events the HTTP path's table already held when it took these: those of the
- * earlier batch sizes, whose message ids start with `earlierLabels`. Same rows, same table state.
+ * A new `LIKE usage_events INCLUDING ALL` table for the COPY base, holding (untimed) the events the
+ * HTTP path's table already held before this batch size: those of the earlier batch sizes, whose
+ * message ids start with `earlierLabels`. Each round then COPYs into it the rows its HTTP round
+ * stored, so both tables grow the same way.
  */
-async function timeCopy(database: Database, chunks: string[], earlierLabels: string[]): Promise<number> {
+async function prepareCopyTable(database: Database, earlierLabels: string[]): Promise<void> {
+  await database.pool.query('DROP TABLE IF EXISTS bench_copy_events');
+  await database.pool.query('CREATE TABLE bench_copy_events (LIKE usage_events INCLUDING ALL)');
+  if (earlierLabels.length > 0) {
+    await database.pool.query(
+      `INSERT INTO bench_copy_events (${COPY_COLUMNS}, fold_txid)
+       SELECT ${COPY_COLUMNS}, fold_txid FROM usage_events
+       WHERE source = $1 AND split_part(message_id, '-', 1) = ANY($2::text[])`,
+      [SOURCE, earlierLabels],
+    );
+    await database.pool.query('VACUUM ANALYZE bench_copy_events');
+  }
+}
+
+/** Seconds one COPY of `chunks` into bench_copy_events takes, one stream. */
+async function timeCopy(database: Database, chunks: string[]): Promise<number> {
   const client = await database.pool.connect();
   try {
-    await client.query('DROP TABLE IF EXISTS bench_copy_events');
-    await client.query('CREATE TABLE bench_copy_events (LIKE usage_events INCLUDING ALL)');
-    if (earlierLabels.length > 0) {
-      await client.query(
-        `INSERT INTO bench_copy_events (${COPY_COLUMNS}, fold_txid)
-         SELECT ${COPY_COLUMNS}, fold_txid FROM usage_events
-         WHERE source = $1 AND split_part(message_id, '-', 1) = ANY($2::text[])`,
-        [SOURCE, earlierLabels],
-      );
-      await client.query('VACUUM ANALYZE bench_copy_events');
-    }
-    await waitForAutovacuum(client);
-    await client.query('CHECKPOINT');
     const started = performance.now();
     await pipeline(
       Readable.from(chunks),
       client.query(copyFrom(`COPY bench_copy_events (${COPY_COLUMNS}) FROM STDIN`)),
     );
     return (performance.now() - started) / 1000;
+  } finally {
+    client.release();
+  }
+}
+
+/** Before each timed part, HTTP and COPY alike: no autovacuum worker running, and a fresh checkpoint. */
+async function settle(database: Database): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    await waitForAutovacuum(client);
+    await client.query('CHECKPOINT');
   } finally {
     client.release();
   }
@@ -551,12 +572,27 @@ async function runDurability(clusterUrl: string, workDir: string): Promise<Durab
   }
 }
 
+/** The median over the rounds of HTTP events/s ÷ COPY rows/s (the same rows, so COPY seconds ÷ HTTP seconds). */
+function roundRatio(run: SizeRun): number {
+  const ratios = run.rounds
+    .map((round) => round.copySeconds / round.httpSeconds)
+    .sort((left, right) => left - right);
+  const middle = Math.floor(ratios.length / 2);
+  return ratios.length % 2 === 1 ? ratios[middle]! : (ratios[middle - 1]! + ratios[middle]!) / 2;
+}
+
+interface Round {
+  httpSeconds: number;
+  copySeconds: number;
+}
+
 interface SizeRun {
   batchSize: number;
+  /** The rounds' loads together: seconds summed, latencies and counts of every batch. */
   load: LoadResult;
-  /** The median of COPY_REPEATS COPYs, and each of them. */
+  /** Seconds of every round's COPY, summed. */
   copySeconds: number;
-  copyTimes: number[];
+  rounds: Round[];
   /** Busy CPU of the whole machine (server, PostgreSQL, load clients) during the load, per event. */
   cpuMicrosPerEvent: number;
   /** From the last answer until the fold had counted every event in usage_daily. */
@@ -596,35 +632,70 @@ async function main(): Promise<void> {
 
     const runs: SizeRun[] = [];
     const allEvents: TrackEvent[] = [];
+    // Warm-up: the server's code is compiled and its connections, prepared statements and cache of
+    // users are in use before anything is timed, as on a server that has been running.
+    if (warmupEvents > 0) {
+      log(`warm-up: ${integer(warmupEvents)} events in batches of 100 (not timed)…`);
+      const warm = buildEvents('warm', warmupEvents, 9);
+      const warmed = await sendFromWorker(baseUrl, key, batchBodies(warm, 100));
+      if (warmed.failures.length > 0) throw new Error(`warm-up failed: ${warmed.failures[0]}`);
+      await app.usageFolder.flush();
+      for (const event of warm) allEvents.push(event);
+    }
     let bytes = 0;
     for (const [index, batchSize] of BATCH_SIZES.entries()) {
-      const earlierLabels = BATCH_SIZES.slice(0, index).map((size) => `b${size}`);
+      const earlierLabels = ['warm', ...BATCH_SIZES.slice(0, index).map((size) => `b${size}`)];
       const events = buildEvents(`b${batchSize}`, totalEvents, 10 + index);
-      const bodies = batchBodies(events, batchSize);
-      bytes += bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
-      log(`${integer(totalEvents)} events in batches of ${batchSize} from ${clients} clients…`);
-      const busyBefore = machineBusyMicros();
-      const load = await sendFromWorker(baseUrl, key, bodies);
-      const cpuMicrosPerEvent = (machineBusyMicros() - busyBefore) / totalEvents;
-      if (load.failures.length > 0)
-        throw new Error(`${load.failures.length} batches failed, first: ${load.failures[0]}`);
-      // The daily usage is folded off the request path: how long after the last answer it is complete.
-      const foldStarted = performance.now();
-      await app.usageFolder.flush();
-      const foldLagSeconds = (performance.now() - foldStarted) / 1000;
-      log(`the same rows by COPY, ${COPY_REPEATS} times…`);
-      const chunks = copyText(events, accountIds, new Date().toISOString());
-      const copyTimes: number[] = [];
-      for (let repeat = 0; repeat < COPY_REPEATS; repeat += 1)
-        copyTimes.push(await timeCopy(setup, chunks, earlierLabels));
+      log(
+        `${integer(totalEvents)} events in batches of ${batchSize} from ${clients} clients, and by COPY, in ${rounds} rounds…`,
+      );
+      await prepareCopyTable(setup, earlierLabels);
+      const load: LoadResult = {
+        seconds: 0,
+        latencies: [],
+        stored: 0,
+        duplicates: 0,
+        unmatched: 0,
+        throttled: 0,
+        failures: [],
+      };
+      const sizeRounds: Round[] = [];
+      let busyMicros = 0;
+      let foldLagSeconds = 0;
+      const share = Math.ceil(totalEvents / rounds);
+      for (let start = 0; start < events.length; start += share) {
+        const part = events.slice(start, start + share);
+        const bodies = batchBodies(part, batchSize);
+        bytes += bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0);
+        await settle(setup);
+        const busyBefore = machineBusyMicros();
+        const round = await sendFromWorker(baseUrl, key, bodies);
+        busyMicros += machineBusyMicros() - busyBefore;
+        if (round.failures.length > 0)
+          throw new Error(`${round.failures.length} batches failed, first: ${round.failures[0]}`);
+        load.seconds += round.seconds;
+        for (const latency of round.latencies) load.latencies.push(latency);
+        load.stored += round.stored;
+        load.duplicates += round.duplicates;
+        load.unmatched += round.unmatched;
+        load.throttled += round.throttled;
+        // The daily usage is folded off the request path: how long after the last answer it is complete.
+        const foldStarted = performance.now();
+        await app.usageFolder.flush();
+        foldLagSeconds += (performance.now() - foldStarted) / 1000;
+        // The same rows by COPY, on a server as quiet as the HTTP round found it.
+        const chunks = copyText(part, accountIds, new Date().toISOString());
+        await settle(setup);
+        sizeRounds.push({ httpSeconds: round.seconds, copySeconds: await timeCopy(setup, chunks) });
+      }
       await setup.pool.query('DROP TABLE bench_copy_events');
       runs.push({
         batchSize,
         load,
-        copySeconds: percentile(copyTimes, 50),
-        copyTimes,
+        copySeconds: sizeRounds.reduce((sum, round) => sum + round.copySeconds, 0),
+        rounds: sizeRounds,
         foldLagSeconds,
-        cpuMicrosPerEvent,
+        cpuMicrosPerEvent: busyMicros / totalEvents,
       });
       for (const event of events) allEvents.push(event);
     }
@@ -643,7 +714,8 @@ async function main(): Promise<void> {
         `(${integer(bytes / (totalEvents * BATCH_SIZES.length))} bytes per event in the body), ${clients} concurrent keep-alive clients, PostgreSQL (embedded), ${os.cpus().length} CPUs`,
     );
     out(
-      `Ratio = HTTP events/s ÷ COPY rows/s of the same rows into a \`LIKE usage_events INCLUDING ALL\` table (same indexes and defaults) holding the same earlier events as usage_events did, one stream, median of ${COPY_REPEATS}, same run. ` +
+      `${warmupEvents > 0 ? `After a warm-up of ${integer(warmupEvents)} events (batches of 100, not timed), each` : 'Each'} batch size runs in ${rounds} rounds: a ${rounds === 1 ? 'whole' : `1/${rounds}`} share of the events over HTTP, then the same rows by COPY (one stream) into a \`LIKE usage_events INCLUDING ALL\` table (same indexes and defaults) that holds what usage_events held, each part after a checkpoint with no autovacuum running. ` +
+        `Ratio = the median over the rounds of the round's HTTP events/s ÷ its COPY rows/s, so each HTTP part is compared with a COPY run seconds apart on the same machine. ` +
         `"Folded" = events ÷ (load time + the time after the last answer until usage_daily counted them all). ` +
         `Targets (DESIGN.md §8): ratio ≥ ${TARGET_RATIO * 100}%, ≥ ${integer(TARGET_EVENTS_PER_SECOND)} events/s.\n`,
     );
@@ -664,7 +736,7 @@ async function main(): Promise<void> {
     for (const run of runs) {
       const httpRate = totalEvents / run.load.seconds;
       const copyRate = totalEvents / run.copySeconds;
-      const ratio = httpRate / copyRate;
+      const ratio = roundRatio(run);
       const foldedRate = totalEvents / (run.load.seconds + run.foldLagSeconds);
       out(
         line([
@@ -688,7 +760,7 @@ async function main(): Promise<void> {
       out(
         `batches of ${run.batchSize}: ${run.load.seconds.toFixed(1)} s over HTTP (${run.load.latencies.length} requests, ${run.load.throttled} answered 429 and re-sent), ` +
           `stored ${integer(run.load.stored)}, duplicates ${run.load.duplicates}, unmatched ${run.load.unmatched}; all folded ${run.foldLagSeconds.toFixed(2)} s after the last answer; ` +
-          `machine CPU ${run.cpuMicrosPerEvent.toFixed(0)} µs per event; COPY ${run.copyTimes.map((time) => time.toFixed(2)).join(' / ')} s (median taken)`,
+          `machine CPU ${run.cpuMicrosPerEvent.toFixed(0)} µs per event; rounds (HTTP s / COPY s = ratio): ${run.rounds.map((round) => `${round.httpSeconds.toFixed(2)} / ${round.copySeconds.toFixed(2)} = ${((round.copySeconds / round.httpSeconds) * 100).toFixed(0)}%`).join(', ')} (median taken)`,
       );
     }
     out(verified);
