@@ -108,7 +108,9 @@ const accountFilterFields = {
     .trim()
     .max(200)
     .optional()
-    .describe('Text search on name and domain (case-insensitive, substring)'),
+    .describe(
+      'Text search on name and domain (case-insensitive, substring), or an exact external, CRM, billing or support id',
+    ),
   owner: z
     .union([z.literal('me'), z.literal('none'), z.uuid()])
     .optional()

@@ -53,6 +53,9 @@ export const accounts = pgTable(
     // Global search (Ctrl+K): substring match on name and domain at 100,000 accounts (pg_trgm).
     index('accounts_name_trgm_idx').using('gin', sql`lower(${table.name}) gin_trgm_ops`),
     index('accounts_domain_trgm_idx').using('gin', sql`lower(${table.domain}) gin_trgm_ops`),
+    // Search finds an account by any of its ids; the unique (source, external_id) index does not
+    // serve a lookup by the id alone.
+    index('accounts_external_id_idx').on(table.externalId),
     index('accounts_crm_id_idx').on(table.crmId),
     index('accounts_support_id_idx').on(table.supportId),
     index('accounts_billing_id_idx').on(table.billingId),

@@ -39,6 +39,14 @@ function containsPattern(text: string): string {
 }
 
 /**
+ * Whether one of the account's ids (alias `a`) is exactly the text: the external id, or the CRM,
+ * billing or support id, as another tool shows it. Each has a B-tree index.
+ */
+export function accountIdMatch(text: string): SQL {
+  return sql`(a.external_id = ${text} OR a.crm_id = ${text} OR a.billing_id = ${text} OR a.support_id = ${text})`;
+}
+
+/**
  * Builds the conditions and order of a portfolio query.
  * @example accountFilterSql({ ...filters, band: ['Red', 'none'], sort: '-health' }, { actorUserId, today: '2026-05-01' })
  */
@@ -50,9 +58,11 @@ export function accountFilterSql(
   let needsHealth = false;
   let needsMrr = false;
   if (filters.q) {
-    // lower(…) LIKE matches the trigram indexes on lower(name) and lower(domain).
+    // lower(…) LIKE matches the trigram indexes on lower(name) and lower(domain); each id has a B-tree.
     const pattern = containsPattern(filters.q);
-    conditions.push(sql`(lower(a.name) LIKE ${pattern} OR lower(a.domain) LIKE ${pattern})`);
+    conditions.push(
+      sql`(lower(a.name) LIKE ${pattern} OR lower(a.domain) LIKE ${pattern} OR ${accountIdMatch(filters.q)})`,
+    );
   }
   if (filters.owner === 'me') conditions.push(sql`a.owner_id = ${context.actorUserId}`);
   else if (filters.owner === 'none') conditions.push(sql`a.owner_id IS NULL`);

@@ -47,7 +47,7 @@ describe('accounts API', () => {
     await makeSubscription(db, acme.id, { amountMinor: 999_999, startDate: '2019-01-01', endDate: '2020-01-01' });
     const acmeEu = await makeAccount(db, { name: 'Acme Europe', parentId: acme.id, ownerId: csm.id, status: 'active' });
     await makeSubscription(db, acmeEu.id, { amountMinor: 30_000, billingInterval: 'quarter' }); // $100/month
-    const beta = await makeAccount(db, { name: 'Beta Bank', domain: 'beta.example', ownerId: otherCsm.id, tier: 'SMB', status: 'churned' });
+    const beta = await makeAccount(db, { name: 'Beta Bank', domain: 'beta.example', ownerId: otherCsm.id, tier: 'SMB', status: 'churned', crmId: '0015g00000BeTa1', externalId: 'hub-4410' });
     const gamma = await makeAccount(db, { name: 'Gamma Games', status: 'onboarding', renewalDate: dayFromToday(200), traits: { plan: 'Starter' } });
     await makeSubscription(db, gamma.id, { amountMinor: 20_000 });
     Object.assign(ids, { acme: acme.id, acmeEu: acmeEu.id, beta: beta.id, gamma: gamma.id });
@@ -80,6 +80,10 @@ describe('accounts API', () => {
     const get = async (query: string, as: TestUser = viewer) => names((await request(server, 'GET', `/api/v1/accounts?${query}`, { as })).body);
     expect(await get('q=ACME')).toEqual(['Acme Europe', 'Acme Logistics']);
     expect(await get('q=beta.example')).toEqual(['Beta Bank']);
+    // An exact id from another tool finds the account; part of one does not.
+    expect(await get('q=0015g00000BeTa1')).toEqual(['Beta Bank']);
+    expect(await get('q=hub-4410')).toEqual(['Beta Bank']);
+    expect(await get('q=0015g00000BeTa')).toEqual([]);
     expect(await get('owner=me', csm)).toEqual(['Acme Europe', 'Acme Logistics']);
     expect(await get(`owner=${otherCsm.id}`)).toEqual(['Beta Bank']);
     expect(await get('owner=none')).toEqual(['Gamma Games']);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AccountHit, ContactHit } from '../../../shared/api/search.contract';
 import type { Db } from '../../db/database';
+import { accountIdMatch } from '../accounts/account-filters.sql';
 
 /** Below this many characters a text matches only at the start: trigram indexes need three to narrow a "contains". */
 export const CONTAINS_MIN_LENGTH = 3;
@@ -23,10 +24,13 @@ function prefixPattern(text: string): string {
 }
 
 /**
- * Accounts whose name or domain contains the text (starts with it, for 1–2 characters). The WHERE uses exactly the expressions of the
- * trigram indexes `accounts_name_trgm_idx` and `accounts_domain_trgm_idx` (migration 0003), so
- * PostgreSQL answers with a bitmap OR of the two instead of reading 100,000 rows.
- * Ranked: exact name, name starting with the text, domain starting with it, then by name.
+ * Accounts whose name or domain contains the text (starts with it, for 1–2 characters), or one of
+ * whose ids (external, CRM, billing, support) is exactly the text. The WHERE uses exactly the
+ * expressions of the trigram indexes `accounts_name_trgm_idx` and `accounts_domain_trgm_idx`
+ * (migration 0003) and the B-trees on each id, so PostgreSQL answers with a bitmap OR of them instead
+ * of reading 100,000 rows.
+ * Ranked: an id equal to the text, exact name, name starting with the text, domain starting with it,
+ * then by name.
  */
 export async function findAccounts(db: Db, text: string, limit: number): Promise<AccountHit[]> {
   const lowered = text.toLowerCase();
@@ -42,8 +46,9 @@ export async function findAccounts(db: Db, text: string, limit: number): Promise
     SELECT a.id, a.name, a.domain, a.status, u.name AS owner_name
     FROM accounts a
     LEFT JOIN users u ON u.id = a.owner_id
-    WHERE lower(a.name) LIKE ${pattern} OR lower(a.domain) LIKE ${pattern}
-    ORDER BY lower(a.name) = ${lowered} DESC,
+    WHERE lower(a.name) LIKE ${pattern} OR lower(a.domain) LIKE ${pattern} OR ${accountIdMatch(text)}
+    ORDER BY coalesce(${accountIdMatch(text)}, false) DESC,
+             lower(a.name) = ${lowered} DESC,
              lower(a.name) LIKE ${prefix} DESC,
              coalesce(lower(a.domain) LIKE ${prefix}, false) DESC,
              a.status = 'churned',

@@ -104,6 +104,31 @@ describe('search API', () => {
     expect(corporation.body.contacts.map((hit: { name: string }) => [hit.name])).toEqual([['Leo Martins']]);
   });
 
+  it('finds an account by its exact external, CRM, billing or support id, ranked first', async () => {
+    const { db } = server.database;
+    const initech = await makeAccount(db, {
+      name: 'Initech',
+      domain: 'initech.example',
+      externalId: 'SF-0015g00000AbCdE',
+      crmId: '0015g00000XyZ12',
+      billingId: 'cus_Q8x1',
+      supportId: 'ZD-7781',
+    });
+    // A name that contains the billing id ranks after the account that has it.
+    const namesake = await makeAccount(db, { name: 'Old cus_Q8x1 import', domain: 'namesake.example' });
+    const hits = async (text: string) =>
+      (
+        await request(server, 'GET', `/api/v1/search?q=${encodeURIComponent(text)}`, { as: viewer })
+      ).body.accounts.map((hit: { id: string }) => hit.id);
+    expect(await hits('SF-0015g00000AbCdE')).toEqual([initech.id]);
+    expect(await hits('0015g00000XyZ12')).toEqual([initech.id]);
+    expect(await hits('ZD-7781')).toEqual([initech.id]);
+    expect(await hits('cus_Q8x1')).toEqual([initech.id, namesake.id]);
+    // Ids match whole and as written: a part of one, or another case, is not that account.
+    expect(await hits('0015g00000XyZ1')).toEqual([]);
+    expect(await hits('zd-7781')).toEqual([]);
+  });
+
   it('matches two characters only at the start, and takes % and _ literally', async () => {
     const short = await request(server, 'GET', '/api/v1/search?q=ac', { as: viewer });
     // "Tractor Supply" contains "ac" but does not start with it.

@@ -29,7 +29,7 @@ function sectionsOf(items: SearchItem[], recent: boolean): Section[] {
 }
 
 /**
- * The global search dialog (Ctrl/Cmd+K): type to find accounts by name or domain and contacts by
+ * The global search dialog (Ctrl/Cmd+K): type to find accounts by name, domain or id and contacts by
  * name or email; ↑/↓ move, Enter opens, Esc closes. With nothing typed it lists recently opened items.
  * The input is an ARIA combobox whose active option follows the arrow keys.
  */
@@ -82,7 +82,7 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
     status =
       recent.length > 0
         ? ''
-        : 'Type at least 2 characters: an account name or domain, a contact name or email.';
+        : 'Type at least 2 characters: an account name, domain or id, a contact name or email.';
   else if (search.isError) status = errorMessage(search.error);
   else if (search.isPending || debounced !== text.trim()) status = search.data ? '' : 'Searching…';
   else

@@ -10,7 +10,7 @@ export interface PickedAccount {
 }
 
 /**
- * Picks several accounts by searching the server's accounts list by name or domain (20 at a time,
+ * Picks several accounts by searching the server's accounts list by name, domain or id (20 at a time,
  * 250 ms after the last key), so it works with any number of accounts.
  */
 export function AccountsPicker({
@@ -31,7 +31,7 @@ export function AccountsPicker({
   return (
     <MultiSelect
       label="Accounts to add"
-      description="Search by name or domain; pick as many as you like"
+      description="Search by name, domain or id; pick as many as you like"
       placeholder={value.length === 0 ? 'Type to search accounts' : undefined}
       searchable
       data={data}

@@ -15,7 +15,7 @@ function accountLabel(account: { name: string; externalId: string | null }): str
 }
 
 /**
- * A searchable account picker: typing searches the server's accounts list by name or domain (20 at a
+ * A searchable account picker: typing searches the server's accounts list by name, domain or id (20 at a
  * time, 250 ms after the last key), so it works with any number of accounts.
  */
 export function AccountSelect({
@@ -41,7 +41,7 @@ export function AccountSelect({
   return (
     <Select
       label="Account"
-      description="Search by name or domain"
+      description="Search by name, domain or id"
       placeholder="Type to search accounts"
       searchable
       required

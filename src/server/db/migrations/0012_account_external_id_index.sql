@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_external_id_idx" ON "accounts" USING btree ("external_id");
