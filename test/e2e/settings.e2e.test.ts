@@ -113,7 +113,13 @@ describe.skipIf(!hasChromium)('settings: tracking, webhooks and API tokens in th
     await page.waitForURL('**/settings');
     await page.getByRole('tab', { name: 'Tracking' }).waitFor();
     const tabs = page.getByRole('tab');
-    expect(await tabs.allTextContents()).toEqual(['Tracking', 'Webhooks', 'API tokens', 'Tiers', 'Journey stages']);
+    expect(await tabs.allTextContents()).toEqual([
+      'Tracking',
+      'Webhooks',
+      'API tokens',
+      'Tiers',
+      'Journey stages',
+    ]);
     expect(await page.getByRole('tab', { name: 'Tracking' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { name: 'No write keys yet' }).waitFor();
     await page.getByRole('heading', { name: 'Every event has found its account' }).waitFor();
@@ -279,6 +285,40 @@ describe.skipIf(!hasChromium)('settings: tracking, webhooks and API tokens in th
       .poll(async () => page.getByTestId('recent-deliveries').textContent(), { timeout: 10_000 })
       .toBe('2 succeeded');
     await screenshot(page, '95c-webhooks-list');
+
+    // The log shows 50 at a time: 50 more tests make 52, the oldest two behind "Show older deliveries".
+    const listed = await request(server, 'GET', '/api/v1/webhooks', { as: seeded.admin });
+    const webhookId = (listed.body as { items: Webhook[] }).items[0]!.id;
+    for (let sent = 0; sent < 50; sent += 1) {
+      const response = await request(server, 'POST', `/api/v1/webhooks/${webhookId}/test`, {
+        as: seeded.admin,
+      });
+      expect(response.status).toBe(202);
+    }
+    // Sent through the API, so the page learns of them when the log opens.
+    await expect
+      .poll(
+        async () => {
+          const list = await request(server, 'GET', '/api/v1/webhooks', { as: seeded.admin });
+          return (list.body as { items: Webhook[] }).items[0]?.recent.succeeded;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(52);
+    await page.getByRole('button', { name: `Delivery log of ${receiver.url}` }).click();
+    await drawer.waitFor();
+    await expect.poll(async () => drawer.getByTestId('delivery-row').count()).toBe(50);
+    await drawer
+      .getByText('Newest first: 50 shown, 50 more with each Show older.', { exact: false })
+      .waitFor();
+    await drawer.getByRole('button', { name: 'Show older deliveries' }).click();
+    await expect.poll(async () => drawer.getByTestId('delivery-row').count()).toBe(52);
+    await drawer.getByText('Newest first: 52 shown, that is all of them.', { exact: false }).waitFor();
+    expect(await drawer.getByRole('button', { name: 'Show older deliveries' }).count()).toBe(0);
+    await checkAccessibility('delivery log, two pages');
+    await screenshot(page, '95d-webhook-log-older', { overlay: true });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
 
     // Pausing the webhook is one switch.
     await row.getByRole('switch', { name: `Active: ${receiver.url}` }).click({ force: true });

@@ -60,4 +60,17 @@ export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 export const webhookDeliveriesQuerySchema = z.object({
   status: z.enum(webhookDeliveryStatuses).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("Only deliveries older than this one: the previous page's nextBefore"),
 });
+
+export const webhookDeliveriesPageSchema = z.object({
+  items: z.array(webhookDeliverySchema),
+  /** The `before` that fetches the next (older) page; null when this page reaches the oldest. */
+  nextBefore: z.number().int().nullable(),
+});
+export type WebhookDeliveriesPage = z.infer<typeof webhookDeliveriesPageSchema>;

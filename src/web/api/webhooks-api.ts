@@ -1,5 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Webhook, WebhookDelivery } from '../../shared/api/webhooks.contract';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { Webhook, WebhookDeliveriesPage, WebhookDelivery } from '../../shared/api/webhooks.contract';
 import type { webhookDeliveryStatuses, webhookEventTypes, webhookFormats } from '../../shared/api/enums';
 import { ApiError, apiRequest } from './api-client';
 
@@ -91,28 +97,38 @@ export function useSendTestEvent() {
 }
 
 /**
- * The newest 50 deliveries of a webhook, optionally of one status. While any shown delivery is
- * pending, the log polls every 3 s so it follows the dispatcher without a reload.
+ * A webhook's deliveries, newest first, optionally of one status, 50 a page ("Show older" fetches
+ * the next). While any shown delivery is pending, the log polls every 3 s (every loaded page) so it
+ * follows the dispatcher without a reload.
  */
 export function useWebhookDeliveries(webhookId: string | null, status: WebhookDeliveryStatus | null) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: webhookKeys.deliveries(webhookId ?? '', status),
-    queryFn: ({ signal }) =>
-      apiRequest<{ items: WebhookDelivery[] }>(
-        `/webhooks/${encodeURIComponent(webhookId ?? '')}/deliveries`,
-        {
-          signal,
-          query: { status, limit: 50 },
-        },
-      ),
-    select: (data) => data.items,
+    queryFn: ({ signal, pageParam }) =>
+      apiRequest<WebhookDeliveriesPage>(`/webhooks/${encodeURIComponent(webhookId ?? '')}/deliveries`, {
+        signal,
+        query: { status, limit: DELIVERIES_PER_PAGE, before: pageParam },
+      }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextBefore ?? undefined,
+    select: (data) => ({
+      deliveries: data.pages.flatMap((page) => page.items),
+      pages: data.pages.length,
+    }),
     enabled: webhookId !== null,
+    // The log is opened to see what happened just now: every opening asks the server again.
+    staleTime: 0,
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
-      query.state.data?.items.some((delivery) => delivery.status === 'pending') ? 3_000 : false,
+      query.state.data?.pages.some((page) => page.items.some((delivery) => delivery.status === 'pending'))
+        ? 3_000
+        : false,
     retry,
   });
 }
+
+/** Deliveries a page of the log holds. */
+export const DELIVERIES_PER_PAGE = 50;
 
 /** Sends a failed (or waiting) delivery again now; the log and the 7-day counts refresh. */
 export function useRetryDelivery() {

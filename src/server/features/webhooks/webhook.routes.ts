@@ -5,6 +5,7 @@ import { requireActor } from '../../auth/authenticate';
 import {
   createWebhookBodySchema,
   updateWebhookBodySchema,
+  webhookDeliveriesPageSchema,
   webhookDeliveriesQuerySchema,
   webhookDeliverySchema,
   webhookSchema,
@@ -123,13 +124,13 @@ export function webhookRoutes(
         config: manage,
         schema: {
           tags,
-          summary: 'Delivery log: status, attempts, response code, newest first',
+          summary: 'Delivery log: status, attempts, response code, newest first, a page at a time',
           params: idParams,
           querystring: webhookDeliveriesQuerySchema,
-          response: { 200: z.object({ items: z.array(webhookDeliverySchema) }) },
+          response: { 200: webhookDeliveriesPageSchema },
         },
       },
-      async (request) => ({ items: await listDeliveries(database, request.params.id, request.query) }),
+      async (request) => listDeliveries(database, request.params.id, request.query),
     );
 
     app.post(

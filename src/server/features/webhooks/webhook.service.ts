@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database';
-import { notFound } from '../../http/problem';
+import { badRequest, notFound } from '../../http/problem';
 import type { webhookEventTypes, webhookFormats } from '../../../shared/api/enums';
 import type { Webhook, WebhookDelivery } from '../../../shared/api/webhooks.contract';
 
@@ -113,25 +113,44 @@ export async function sendTestEvent(database: Database, id: string): Promise<Web
     [id],
   );
   if (created.rows.length === 0) throw notFound('webhook', id);
-  return (await listDeliveries(database, id, { limit: 1, onlyId: created.rows[0]!.id }))[0]!;
+  return (await listDeliveries(database, id, { limit: 1, onlyId: created.rows[0]!.id })).items[0]!;
 }
 
 /** The delivery log of a subscription, newest first. */
+/**
+ * A page of a webhook's deliveries, newest first, optionally of one status; `before` (a delivery id
+ * of this webhook) starts the page after that delivery. `nextBefore` continues with older ones.
+ */
 export async function listDeliveries(
   database: Database,
   subscriptionId: string,
-  query: { status?: WebhookDelivery['status']; limit: number; onlyId?: number },
-): Promise<WebhookDelivery[]> {
+  query: { status?: WebhookDelivery['status']; limit: number; before?: number; onlyId?: number },
+): Promise<{ items: WebhookDelivery[]; nextBefore: number | null }> {
   await getWebhook(database, subscriptionId);
+  if (query.before !== undefined) {
+    const cursor = await database.pool.query(
+      'SELECT 1 FROM webhook_deliveries WHERE id = $1 AND subscription_id = $2',
+      [query.before, subscriptionId],
+    );
+    if (cursor.rows.length === 0) {
+      throw badRequest(
+        `No delivery ${query.before} of this webhook: pass the nextBefore of the previous page, or leave before out for the newest.`,
+        [{ field: 'querystring.before', message: 'not a delivery of this webhook' }],
+      );
+    }
+  }
+  // One row more than asked says whether an older page exists.
   const result = await database.pool.query(
     `SELECT id, event_id, event_type, status, attempts, last_status_code, last_error, created_at, last_attempt_at,
             next_attempt_at, delivered_at, data
      FROM webhook_deliveries
      WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2) AND ($4::bigint IS NULL OR id = $4)
-     ORDER BY created_at DESC, id DESC LIMIT $3`,
-    [subscriptionId, query.status ?? null, query.limit, query.onlyId ?? null],
+       AND ($5::bigint IS NULL OR (created_at, id) < (SELECT created_at, id FROM webhook_deliveries WHERE id = $5))
+     ORDER BY created_at DESC, id DESC LIMIT $3 + 1`,
+    [subscriptionId, query.status ?? null, query.limit, query.onlyId ?? null, query.before ?? null],
   );
-  return result.rows.map((row) => ({
+  const rows = result.rows.slice(0, query.limit);
+  const items = rows.map((row) => ({
     id: Number(row.id),
     eventId: row.event_id,
     eventType: row.event_type,
@@ -145,6 +164,7 @@ export async function listDeliveries(
     deliveredAt: row.delivered_at?.toISOString() ?? null,
     data: row.data,
   }));
+  return { items, nextBefore: result.rows.length > query.limit ? items[items.length - 1]!.id : null };
 }
 
 /** Sends a failed (or waiting) delivery again now. */

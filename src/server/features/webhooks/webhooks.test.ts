@@ -315,6 +315,56 @@ describe('outbound webhooks', () => {
     expect(list.body.items[0].recent.failed).toBe(0);
   });
 
+  it('pages the delivery log newest first, and refuses a page start that is not its own', async () => {
+    const created = await request(server, 'POST', '/api/v1/webhooks', {
+      as: admin,
+      body: { url: `${receiver.url}?log=paging`, events: ['account.churned'], description: 'paging' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    // 60 delivered events, one a minute, and a failed one in the middle of them.
+    await server.database.pool.query(
+      `INSERT INTO webhook_deliveries (subscription_id, event_type, data, status, attempts, next_attempt_at, created_at, delivered_at)
+       SELECT $1, 'account.churned', jsonb_build_object('n', n), CASE WHEN n = 30 THEN 'failed' ELSE 'succeeded' END, 1,
+              now(), now() - (60 - n) * interval '1 minute', CASE WHEN n = 30 THEN NULL ELSE now() END
+       FROM generate_series(1, 60) n`,
+      [id],
+    );
+    const page = async (query: string) =>
+      (await request(server, 'GET', `/api/v1/webhooks/${id}/deliveries?${query}`, { as: admin })).body as {
+        items: { id: number; data: { n: number } }[];
+        nextBefore: number | null;
+      };
+    const numbers = (items: { data: { n: number } }[]) => items.map((item) => item.data.n);
+    const first = await page('');
+    expect(numbers(first.items)).toEqual(Array.from({ length: 50 }, (_, index) => 60 - index));
+    expect(first.nextBefore).toBe(first.items[49]!.id);
+    const second = await page(`before=${first.nextBefore}`);
+    expect(numbers(second.items)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(second.nextBefore).toBeNull();
+    const pagesOfTwenty = await page('limit=20&before=' + first.items[19]!.id);
+    expect(numbers(pagesOfTwenty.items)).toEqual(Array.from({ length: 20 }, (_, index) => 40 - index));
+    expect(numbers((await page('status=failed')).items)).toEqual([30]);
+    expect((await page('status=failed')).nextBefore).toBeNull();
+
+    const foreign = (
+      await request(server, 'GET', `/api/v1/webhooks/${webhookId}/deliveries?limit=1`, { as: admin })
+    ).body.items[0].id as number;
+    const refused = await request(server, 'GET', `/api/v1/webhooks/${id}/deliveries?before=${foreign}`, {
+      as: admin,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'querystring.before', message: 'not a delivery of this webhook' },
+    ]);
+    const malformed = await request(server, 'GET', `/api/v1/webhooks/${id}/deliveries?before=soon`, {
+      as: admin,
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].field).toBe('querystring.before');
+    await request(server, 'DELETE', `/api/v1/webhooks/${id}`, { as: admin });
+  });
+
   it('sends a Slack-compatible { text } body when the format is slack', async () => {
     const slack = await request(server, 'POST', '/api/v1/webhooks', {
       as: admin,

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Drawer,
   Group,
@@ -15,6 +16,7 @@ import { useId, useState } from 'react';
 import type { Webhook, WebhookDelivery } from '../../../../shared/api/webhooks.contract';
 import { errorMessage } from '../../../api/api-client';
 import {
+  DELIVERIES_PER_PAGE,
   useRetryDelivery,
   useWebhookDeliveries,
   type WebhookDeliveryStatus,
@@ -105,7 +107,7 @@ export function DeliveryLogDrawer({
     opened ? (webhook?.id ?? null) : null,
     filter === 'all' ? null : filter,
   );
-  const polling = deliveries.data?.some((delivery) => delivery.status === 'pending') ?? false;
+  const polling = deliveries.data?.deliveries.some((delivery) => delivery.status === 'pending') ?? false;
 
   return (
     <Drawer
@@ -155,7 +157,7 @@ export function DeliveryLogDrawer({
             error={deliveries.error}
             onRetry={() => void deliveries.refetch()}
           />
-        ) : deliveries.data.length === 0 ? (
+        ) : deliveries.data.deliveries.length === 0 ? (
           <Paper withBorder>
             <Notice
               py={40}
@@ -191,7 +193,7 @@ export function DeliveryLogDrawer({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {deliveries.data.map((delivery) => (
+                  {deliveries.data.deliveries.map((delivery) => (
                     <DeliveryRow key={delivery.id} webhookId={webhook?.id ?? ''} delivery={delivery} />
                   ))}
                 </Table.Tbody>
@@ -199,8 +201,27 @@ export function DeliveryLogDrawer({
             </Table.ScrollContainer>
           </Paper>
         )}
+        {deliveries.isFetchNextPageError && (
+          <Alert color="red" variant="light" role="alert" title="Could not load older deliveries">
+            The server did not answer. Press Show older deliveries to try again.
+          </Alert>
+        )}
+        {deliveries.hasNextPage && (
+          <Group justify="center">
+            <Button
+              variant="default"
+              onClick={() => void deliveries.fetchNextPage()}
+              loading={deliveries.isFetchingNextPage}
+            >
+              Show older deliveries
+            </Button>
+          </Group>
+        )}
         <Text size="xs" c="dimmed">
-          The newest 50 deliveries. A failed delivery has used up its retries; Retry sends it again now.
+          {deliveries.data && deliveries.data.deliveries.length > 0
+            ? `Newest first: ${deliveries.data.deliveries.length.toLocaleString()} shown${deliveries.hasNextPage ? `, ${DELIVERIES_PER_PAGE} more with each Show older` : ', that is all of them'}. `
+            : ''}
+          A failed delivery has used up its retries; Retry sends it again now.
         </Text>
       </Stack>
     </Drawer>
