@@ -108,7 +108,7 @@ export function SearchDialog({ opened, onClose }: SearchDialogProps) {
           setActive(0);
         }}
         onKeyDown={onKeyDown}
-        placeholder="Account, domain, contact or email"
+        placeholder="Account, domain or id, contact or email"
         leftSection={search.isFetching && typing ? <Loader size={16} /> : <IconSearch size={16} />}
         role="combobox"
         aria-label="Search accounts and contacts"
