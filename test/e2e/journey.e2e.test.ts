@@ -38,8 +38,13 @@ describe.skipIf(!hasChromium)('customer journey and capacity in the browser', ()
   let errors: string[];
   let seeded: SeededJourney;
   const findings: AxeFinding[] = [];
+  /**
+   * Runs axe once notifications are gone (one fading out is half transparent and reads as low
+   * contrast) and dialogs and drawers have faded in.
+   */
   const checkAccessibility = async (label: string) => {
-    await page.waitForTimeout(350); // dialogs and drawers fade in before colours are measured
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForTimeout(350);
     findings.push(...(await findAxeViolations(page, label)));
   };
 
