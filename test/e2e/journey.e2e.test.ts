@@ -207,6 +207,42 @@ describe.skipIf(!hasChromium)('customer journey and capacity in the browser', ()
     expect(owner.rows[0].owner_id).toBe(seeded.users.cleo.id);
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, '113-team-after-rebalance');
+
+    // People: the manager creates a team, renames it and changes its kind, then deletes it.
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.getByRole('region', { name: 'Customer Success' }).waitFor();
+    await page.getByRole('button', { name: 'New team' }).click();
+    const newTeam = page.getByRole('dialog', { name: 'New team' });
+    await newTeam.getByRole('textbox', { name: 'Name' }).fill('Renewals desk');
+    await newTeam.getByRole('button', { name: 'Create team' }).click();
+    await newTeam.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Renewals desk' }).waitFor();
+    await page.getByRole('button', { name: 'Edit team Renewals desk' }).click();
+    const editTeam = page.getByRole('dialog', { name: 'Edit team Renewals desk' });
+    expect(await editTeam.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renewals desk');
+    await editTeam.getByRole('textbox', { name: 'Name' }).fill('Renewals');
+    await editTeam.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'Support', exact: true }).click();
+    await checkAccessibility('edit team dialog');
+    await editTeam.getByRole('button', { name: 'Save team' }).click();
+    await editTeam.waitFor({ state: 'detached' });
+    const renamed = page.getByRole('region', { name: 'Renewals' });
+    await renamed.getByText('Support', { exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Renewals desk' }).count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, '113b-team-people');
+    const teams = await api<{ items: { name: string; kind: string }[] }>('GET', '/teams');
+    expect(teams.items.filter((team) => team.name.startsWith('Renewals'))).toEqual([
+      expect.objectContaining({ name: 'Renewals', kind: 'support' }),
+    ]);
+    await page.getByRole('button', { name: 'Delete team Renewals' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete team' });
+    expect(await confirm.innerText()).toContain('Its 0 people stay, without a team');
+    await confirm.getByRole('button', { name: 'Delete team' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await renamed.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Customer Success' }).waitFor();
+    await page.getByRole('tab', { name: 'Capacity' }).click();
   });
 
   it('the journey board shows the accounts across stages with their days in stage, and drills into a column', async () => {

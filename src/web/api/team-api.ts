@@ -7,6 +7,7 @@ import type {
   PersonUpdate,
   Team,
   TeamCreate,
+  TeamUpdate,
   TeamList,
 } from '../../shared/api/team.contract';
 import { ApiError, apiRequest } from './api-client';
@@ -64,6 +65,33 @@ export function useCreateTeam() {
   return useMutation({
     mutationFn: (body: TeamCreate) => apiRequest<Team>('/teams', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+  });
+}
+
+/** Renames a team or changes its kind; people and books show the new name. */
+export function useUpdateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TeamUpdate }) =>
+      apiRequest<Team>(`/teams/${encodeURIComponent(id)}`, { method: 'PUT', body }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
+      ]),
+  });
+}
+
+/** Deletes a team; its people stay, without a team. */
+export function useDeleteTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<null>(`/teams/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
+      ]),
   });
 }
 

@@ -1,31 +1,38 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { Person, Team, TeamKind } from '../../../shared/api/team.contract';
-import { useCanManageTeam, usePeople, useTeams } from '../../api/team-api';
+import { useCanManageTeam, useDeleteTeam, usePeople, useTeams } from '../../api/team-api';
 import { ErrorState } from '../../components/ErrorState';
 import { Notice } from '../../components/Notice';
 import { userRoleLabels } from '../../format/labels';
+import { ConfirmModal } from '../settings/ConfirmModal';
+import { notify } from '../settings/notify';
 import { useDialogTarget } from '../settings/use-dialog-target';
 import { EditPersonModal } from './EditPersonModal';
-import { NewTeamModal, teamKindLabels } from './NewTeamModal';
+import { TeamModal, teamKindLabels } from './TeamModal';
 
-/** People by team, teams by name and the people without a team last; each group by name. */
+/** People by team (every team, empty ones too), teams by name and the people without a team last; each group by name. */
 function groupByTeam(people: readonly Person[], teams: readonly Team[]) {
-  const groups = teams.map((team) => ({
+  const groups: {
+    key: string;
+    title: string;
+    team: Team | null;
+    kind: TeamKind | null;
+    people: Person[];
+  }[] = teams.map((team) => ({
     key: team.id,
     title: team.name,
+    team,
     kind: team.kind as TeamKind | null,
     people: people.filter((person) => person.team?.id === team.id),
   }));
   const known = new Set(teams.map((team) => team.id));
   const loose = people.filter((person) => !person.team || !known.has(person.team.id));
-  if (loose.length > 0) groups.push({ key: 'none', title: 'No team', kind: null, people: loose });
-  return groups
-    .filter((group) => group.people.length > 0)
-    .map((group) => ({
-      ...group,
-      people: [...group.people].sort((left, right) => left.name.localeCompare(right.name)),
-    }));
+  if (loose.length > 0) groups.push({ key: 'none', title: 'No team', team: null, kind: null, people: loose });
+  // A new team shows while still empty, so it can be filled, renamed or deleted.
+  return groups.map((group) => ({
+    ...group,
+    people: [...group.people].sort((left, right) => left.name.localeCompare(right.name)),
+  }));
 }
 
 function accountsText(person: Person): string {
@@ -93,7 +100,10 @@ export function PeopleTab() {
   const teams = useTeams();
   const canManage = useCanManageTeam();
   const editing = useDialogTarget<Person>();
-  const [creatingTeam, setCreatingTeam] = useState(false);
+  // A team to edit, or null for a new one.
+  const teamDialog = useDialogTarget<Team | null>();
+  const removing = useDialogTarget<Team>();
+  const remove = useDeleteTeam();
   if (people.isPending || teams.isPending) return <Skeleton height={280} aria-label="Loading people" />;
   if (people.isError || teams.isError)
     return (
@@ -128,7 +138,7 @@ export function PeopleTab() {
             : `${people.data.length.toLocaleString()} people in ${teams.data.length.toLocaleString()} ${teams.data.length === 1 ? 'team' : 'teams'}`}
         </Text>
         {canManage && (
-          <Button variant="default" onClick={() => setCreatingTeam(true)}>
+          <Button variant="default" onClick={() => teamDialog.open(null)}>
             New team
           </Button>
         )}
@@ -147,35 +157,88 @@ export function PeopleTab() {
             <Text size="sm" c="dimmed">
               {group.people.length} {group.people.length === 1 ? 'person' : 'people'}
             </Text>
+            {canManage && group.team && (
+              <Group gap={4} ml="auto">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  aria-label={`Edit team ${group.title}`}
+                  onClick={() => group.team && teamDialog.open(group.team)}
+                >
+                  Edit team
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Delete team ${group.title}`}
+                  onClick={() => {
+                    remove.reset();
+                    if (group.team) removing.open(group.team);
+                  }}
+                >
+                  Delete
+                </Button>
+              </Group>
+            )}
           </Group>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={`People in ${group.title}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Person</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Manager</Table.Th>
-                  <Table.Th>Responsibilities</Table.Th>
-                  <Table.Th>Tiers covered</Table.Th>
-                  <Table.Th>Accounts</Table.Th>
-                  {canManage && <Table.Th aria-label="Actions" />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {group.people.map((person) => (
-                  <PersonRow
-                    key={person.id}
-                    person={person}
-                    canManage={canManage}
-                    onEdit={() => editing.open(person)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          {group.people.length === 0 ? (
+            <Text size="sm" c="dimmed" px="md" pb="md">
+              No one in this team yet{canManage ? ': put people in it with Edit on their row.' : '.'}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={`People in ${group.title}`}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Person</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Manager</Table.Th>
+                    <Table.Th>Responsibilities</Table.Th>
+                    <Table.Th>Tiers covered</Table.Th>
+                    <Table.Th>Accounts</Table.Th>
+                    {canManage && <Table.Th aria-label="Actions" />}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {group.people.map((person) => (
+                    <PersonRow
+                      key={person.id}
+                      person={person}
+                      canManage={canManage}
+                      onEdit={() => editing.open(person)}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
         </Paper>
       ))}
-      <NewTeamModal opened={creatingTeam} onClose={() => setCreatingTeam(false)} />
+      <TeamModal team={teamDialog.target} opened={teamDialog.opened} onClose={teamDialog.close} />
+      <ConfirmModal
+        opened={removing.opened}
+        title="Delete team"
+        confirmLabel="Delete team"
+        pending={remove.isPending}
+        error={remove.error}
+        onClose={removing.close}
+        onConfirm={() => {
+          const team = removing.target;
+          if (!team) return;
+          remove.mutate(team.id, {
+            onSuccess: () => {
+              notify('teal', `Deleted the team “${team.name}”; its people are now without a team.`);
+              removing.close();
+            },
+          });
+        }}
+      >
+        The team <strong>{removing.target?.name}</strong> will be deleted.{' '}
+        {removing.target?.members === 1
+          ? 'Its one person stays, without a team, and keeps their accounts.'
+          : `Its ${removing.target?.members ?? 0} people stay, without a team, and keep their accounts.`}
+      </ConfirmModal>
       <EditPersonModal
         person={editing.target}
         people={people.data}
