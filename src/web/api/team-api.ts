@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AccountAssignmentChange,
   AccountAssignments,
@@ -44,18 +44,24 @@ export function usePeople() {
   });
 }
 
+/**
+ * After a change to people or teams: the team's queries, and the books of business, which show
+ * people's teams and feed on their capacity and tiers covered.
+ */
+function refreshTeamAndBooks(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.team }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
+  ]);
+}
+
 /** Changes a person's team, manager, title, responsibilities, tiers covered or capacity. */
 export function useUpdatePerson() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: PersonUpdate }) =>
       apiRequest<Person>(`/people/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-    // Capacity and tiers covered feed the books of business.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.team }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
-      ]),
+    onSuccess: () => refreshTeamAndBooks(queryClient),
   });
 }
 
@@ -74,11 +80,7 @@ export function useUpdateTeam() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TeamUpdate }) =>
       apiRequest<Team>(`/teams/${encodeURIComponent(id)}`, { method: 'PUT', body }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.team }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
-      ]),
+    onSuccess: () => refreshTeamAndBooks(queryClient),
   });
 }
 
@@ -87,11 +89,7 @@ export function useDeleteTeam() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiRequest<null>(`/teams/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.team }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.capacity }),
-      ]),
+    onSuccess: () => refreshTeamAndBooks(queryClient),
   });
 }
 
