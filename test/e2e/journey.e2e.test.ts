@@ -265,6 +265,15 @@ describe.skipIf(!hasChromium)('customer journey and capacity in the browser', ()
     ]);
     expect(await page.getByRole('region', { name: 'Stage Adoption' }).innerText()).toContain('$300,000 ARR');
     expect(await page.getByTestId('no-stage').innerText()).toMatch(/No stage\s+1\s+account · \$12,000 ARR/);
+    // The card opens those accounts in the list: no stage, not churned, as the board counts them.
+    await page.getByTestId('no-stage').getByRole('link', { name: 'Show them in Accounts' }).click();
+    await page.waitForURL(
+      /\/accounts\?stage=none&status=prospect%2Conboarding%2Cactive$|\/accounts\?stage=none&status=prospect,onboarding,active$/,
+    );
+    await expect.poll(async () => page.locator('tbody tr:not([aria-hidden="true"])').count()).toBe(1);
+    expect(await page.getByRole('combobox', { name: 'Stage' }).inputValue()).toBe('No stage');
+    await page.goBack();
+    await page.getByTestId('no-stage').waitFor();
 
     await page.getByRole('button', { name: 'Adoption: 1 overdue, show them' }).click();
     await page.waitForURL(/stage=.*overdue=true/);

@@ -80,6 +80,8 @@ export const defaultAccountColumns: readonly AccountColumn[] = [
 
 /** The band filter's value for accounts without a score. */
 export const UNSCORED_BAND = 'none';
+/** The `stage` filter value for accounts without a lifecycle stage. */
+export const NO_STAGE = 'none';
 
 const statusList = z
   .string()
@@ -118,7 +120,7 @@ const accountFilterFields = {
   status: statusList.optional().describe('Comma-separated statuses'),
   tier: z.string().max(100).optional(),
   segment: z.string().max(100).optional(),
-  stage: z.string().max(100).optional().describe('Lifecycle stage'),
+  stage: z.string().max(100).optional().describe(`Lifecycle stage; "${NO_STAGE}" for accounts without one`),
   renewalFrom: isoDate.optional().describe('Renewal date on or after (YYYY-MM-DD)'),
   renewalTo: isoDate.optional().describe('Renewal date on or before (YYYY-MM-DD)'),
   renewalWithin: z.coerce

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type AccountFilters, UNSCORED_BAND } from '../../../shared/api/accounts.contract';
+import { type AccountFilters, NO_STAGE, UNSCORED_BAND } from '../../../shared/api/accounts.contract';
 
 /**
  * The WHERE conditions and ORDER BY of the portfolio list and its export, over `accounts a`,
@@ -76,7 +76,8 @@ export function accountFilterSql(
     );
   if (filters.tier) conditions.push(sql`a.tier = ${filters.tier}`);
   if (filters.segment) conditions.push(sql`a.segment = ${filters.segment}`);
-  if (filters.stage) conditions.push(sql`a.lifecycle_stage = ${filters.stage}`);
+  if (filters.stage === NO_STAGE) conditions.push(sql`a.lifecycle_stage IS NULL`);
+  else if (filters.stage) conditions.push(sql`a.lifecycle_stage = ${filters.stage}`);
   if (filters.parent) conditions.push(sql`a.parent_id = ${filters.parent}`);
   if (filters.renewalFrom) conditions.push(sql`a.renewal_date >= ${filters.renewalFrom}`);
   if (filters.renewalTo) conditions.push(sql`a.renewal_date <= ${filters.renewalTo}`);

@@ -176,6 +176,11 @@ describe('accounts API', () => {
     expect(own.status).toBe(200);
     const other = await request(server, 'PATCH', `/api/v1/accounts/${ids.beta}`, { as: csm, body: { lifecycleStage: 'adoption' } });
     expect(other.status).toBe(403);
+    // The stage filter: one stage, or `none` for the accounts without one.
+    const byStage = async (stage: string) =>
+      names((await request(server, 'GET', `/api/v1/accounts?stage=${stage}`, { as: viewer })).body);
+    expect(await byStage('adoption')).toEqual(['Acme Logistics']);
+    expect(await byStage('none')).toEqual(['Acme Europe', 'Beta Bank', 'Gamma Games']);
     const handOver = await request(server, 'PATCH', `/api/v1/accounts/${ids.acme}`, { as: csm, body: { ownerId: otherCsm.id } });
     expect(handOver.status).toBe(403);
     const created = await request(server, 'POST', '/api/v1/accounts', { as: csm, body: { name: 'Epsilon Energy' } });

@@ -1,10 +1,11 @@
 import { Autocomplete, Button, Chip, Group, Input, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { accountStatuses, type AccountStatus } from '../../../shared/api/enums';
+import { useStages } from '../../api/journey-api';
 import { useTeamMembers } from '../../api/session-api';
 import { IconFilterOff, IconSearch } from '../../components/icons';
 import { accountStatusLabels } from '../../format/labels';
-import { type AccountsView, hasFilters, renewalWindows, UNSCORED } from './accounts-view';
+import { type AccountsView, hasFilters, NO_STAGE, renewalWindows, UNSCORED } from './accounts-view';
 import { useDebouncedText } from './use-debounced-text';
 
 const statusOptions = accountStatuses.map((status) => ({
@@ -37,12 +38,24 @@ function useOwnerOptions() {
   ];
 }
 
-/** Search, status, owner, tier, health band and renewal window filters of the accounts list; every change lands in the URL. */
+/**
+ * The journey map's stages in order, then "No stage". A stage in the URL that is not on the map (a
+ * link made before a rename) still shows, so it can be removed.
+ */
+function useStageOptions(current: string) {
+  const stages = useStages();
+  const names = (stages.data?.items ?? []).map((stage) => stage.name);
+  if (current && current !== NO_STAGE && !names.includes(current)) names.push(current);
+  return [...names.map((name) => ({ value: name, label: name })), { value: NO_STAGE, label: 'No stage' }];
+}
+
+/** Search, status, owner, tier, stage, health band and renewal window filters of the accounts list; every change lands in the URL. */
 export function AccountsFilters({ view, knownTiers, bandNames, onChange, onClear }: AccountsFiltersProps) {
   // Typing replaces the history entry, so Back skips the half-typed words.
   const search = useDebouncedText(view.q, (q) => onChange({ q }, { replace: true }));
   const tier = useDebouncedText(view.tier, (value) => onChange({ tier: value }, { replace: true }));
   const ownerOptions = useOwnerOptions();
+  const stageOptions = useStageOptions(view.stage);
   const statusLabelId = useId();
   const tierSuggestions = [...new Set([...knownTiers, ...(view.tier ? [view.tier] : [])])].sort();
   // A band in the URL that no scorecard has (renamed since the link was made) still shows, so it can be removed.
@@ -108,6 +121,15 @@ export function AccountsFilters({ view, knownTiers, bandNames, onChange, onClear
         onChange={tier.onChange}
         onOptionSubmit={(value) => tier.commitNow(value)}
         w={{ base: '100%', sm: 160 }}
+      />
+      <Select
+        label="Stage"
+        placeholder="Any stage"
+        data={stageOptions}
+        value={view.stage || null}
+        onChange={(stage) => onChange({ stage: stage ?? '' })}
+        clearable
+        w={{ base: '100%', sm: 170 }}
       />
       <MultiSelect
         label="Health"

@@ -17,6 +17,7 @@ describe('accounts view in the URL', () => {
     status: ['active', 'onboarding'],
     owner: 'me',
     tier: 'Enterprise',
+    stage: 'Onboarding',
     band: ['Red', 'none'],
     renewalWithin: 90,
     cols: ['name', 'owner', 'health', 'arr'],
@@ -28,7 +29,7 @@ describe('accounts view in the URL', () => {
   it('round-trips every field through the query string', () => {
     const params = writeAccountsView(full);
     expect(params.toString()).toBe(
-      'q=acme&status=active%2Conboarding&owner=me&tier=Enterprise&band=Red%2Cnone&renewalWithin=90&cols=name%2Cowner%2Chealth%2Carr&sort=-health&page=3&pageSize=50',
+      'q=acme&status=active%2Conboarding&owner=me&tier=Enterprise&stage=Onboarding&band=Red%2Cnone&renewalWithin=90&cols=name%2Cowner%2Chealth%2Carr&sort=-health&page=3&pageSize=50',
     );
     expect(readAccountsView(params)).toEqual(full);
   });
@@ -63,6 +64,7 @@ describe('accounts view in the URL', () => {
       status: 'churned,prospect',
       owner: undefined,
       tier: undefined,
+      stage: undefined,
       band: undefined,
       renewalWithin: undefined,
       sort: 'name',
@@ -72,11 +74,13 @@ describe('accounts view in the URL', () => {
     expect(
       toAccountListQuery({ ...defaultAccountsView, band: ['Red', 'none'], renewalWithin: 30 }),
     ).toMatchObject({ band: 'Red,none', renewalWithin: 30 });
+    expect(toAccountListQuery({ ...defaultAccountsView, stage: 'none' })).toMatchObject({ stage: 'none' });
+    expect(hasFilters({ ...defaultAccountsView, stage: 'none' })).toBe(true);
   });
 
   it('exports the filters, sort and visible columns of the view without paging', () => {
     expect(accountExportUrl(full)).toBe(
-      '/api/v1/accounts/export.csv?q=acme&status=active%2Conboarding&owner=me&tier=Enterprise&band=Red%2Cnone&renewalWithin=90&sort=-health&columns=name%2Cowner%2Chealth%2Carr',
+      '/api/v1/accounts/export.csv?q=acme&status=active%2Conboarding&owner=me&tier=Enterprise&stage=Onboarding&band=Red%2Cnone&renewalWithin=90&sort=-health&columns=name%2Cowner%2Chealth%2Carr',
     );
     expect(accountExportUrl(defaultAccountsView)).toBe(
       '/api/v1/accounts/export.csv?sort=name&columns=name%2Cstatus%2Ctier%2Cowner%2Chealth%2Cmrr%2CrenewalDate%2Cstage',

@@ -24,6 +24,8 @@ export const pageSizes = [25, 50, 100] as const;
 export const renewalWindows = [7, 30, 60, 90, 180, 365] as const;
 /** The band filter's value for accounts without a score (the API's `none`). */
 export const UNSCORED = 'none';
+/** The stage filter's value for accounts without a lifecycle stage. */
+export { NO_STAGE } from '../../../shared/api/accounts.contract';
 
 /** What the accounts list shows; it lives in the URL query string so a link shares it. */
 export interface AccountsView {
@@ -32,6 +34,8 @@ export interface AccountsView {
   /** '' for anyone, 'me', 'none' (unassigned) or a user id. */
   owner: string;
   tier: string;
+  /** A lifecycle stage, `none` for accounts without one, or '' for any. */
+  stage: string;
   /** Health band names, and UNSCORED for accounts without a score. */
   band: string[];
   /** Renewals due within this many days from today; null for any renewal date. */
@@ -48,6 +52,7 @@ export const defaultAccountsView: AccountsView = {
   status: [],
   owner: '',
   tier: '',
+  stage: '',
   band: [],
   renewalWithin: null,
   cols: [...defaultAccountColumns],
@@ -98,6 +103,7 @@ export function readAccountsView(params: URLSearchParams): AccountsView {
       .filter((part): part is AccountStatus => (accountStatuses as readonly string[]).includes(part)),
     owner: params.get('owner') ?? '',
     tier: params.get('tier') ?? '',
+    stage: params.get('stage') ?? '',
     band: [...new Set(commaList(params.get('band')))],
     renewalWithin: renewalWithin !== null && /^\d{1,4}$/.test(renewalWithin) ? Number(renewalWithin) : null,
     cols: cols === null ? defaultAccountsView.cols : normaliseColumns(commaList(cols)),
@@ -117,6 +123,7 @@ export function writeAccountsView(view: AccountsView): URLSearchParams {
   if (view.status.length > 0) params.set('status', view.status.join(','));
   if (view.owner) params.set('owner', view.owner);
   if (view.tier.trim()) params.set('tier', view.tier.trim());
+  if (view.stage) params.set('stage', view.stage);
   if (view.band.length > 0) params.set('band', view.band.join(','));
   if (view.renewalWithin !== null) params.set('renewalWithin', String(view.renewalWithin));
   if (!sameColumns(view.cols, defaultAccountsView.cols)) params.set('cols', view.cols.join(','));
@@ -133,6 +140,7 @@ function toFilterQuery(view: AccountsView): QueryValues {
     status: view.status.length > 0 ? view.status.join(',') : undefined,
     owner: view.owner || undefined,
     tier: view.tier.trim() || undefined,
+    stage: view.stage || undefined,
     band: view.band.length > 0 ? view.band.join(',') : undefined,
     renewalWithin: view.renewalWithin ?? undefined,
     sort: view.sort,
@@ -156,6 +164,7 @@ export function hasFilters(view: AccountsView): boolean {
     view.status.length > 0 ||
     view.owner ||
     view.tier.trim() ||
+    view.stage ||
     view.band.length > 0 ||
     view.renewalWithin !== null,
   );

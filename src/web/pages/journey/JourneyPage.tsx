@@ -1,6 +1,8 @@
 import { Anchor, Button, Group, Loader, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
+import { NO_STAGE } from '../../../shared/api/accounts.contract';
+import { accountStatuses } from '../../../shared/api/enums';
 import type { JourneyBoard } from '../../../shared/api/journey.contract';
 import { useCanManageJourney, useJourneyBoard } from '../../api/journey-api';
 import { ErrorState } from '../../components/ErrorState';
@@ -28,6 +30,16 @@ function OffBoard({ board, canManage }: { board: JourneyBoard; canManage: boolea
         {board.noStage.accounts === 1 ? 'account' : 'accounts'} ·{' '}
         {formatWholeMoney(board.noStage.arrMinor, 'USD')} ARR
       </Text>
+      {board.noStage.accounts > 0 && (
+        // The board leaves churned accounts out; so does the list it opens.
+        <Anchor
+          component={Link}
+          to={`/accounts?stage=${NO_STAGE}&status=${accountStatuses.filter((status) => status !== 'churned').join(',')}`}
+          size="xs"
+        >
+          Show them in Accounts
+        </Anchor>
+      )}
       {board.offMap.length > 0 && (
         <Text size="xs" mt="xs">
           Also in stages not on the map:{' '}
