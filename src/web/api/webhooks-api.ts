@@ -96,6 +96,9 @@ export function useSendTestEvent() {
   });
 }
 
+/** Deliveries a page of the log holds. */
+export const DELIVERIES_PER_PAGE = 50;
+
 /**
  * A webhook's deliveries, newest first, optionally of one status, 50 a page ("Show older" fetches
  * the next). While any shown delivery is pending, the log polls every 3 s (every loaded page) so it
@@ -126,9 +129,6 @@ export function useWebhookDeliveries(webhookId: string | null, status: WebhookDe
     retry,
   });
 }
-
-/** Deliveries a page of the log holds. */
-export const DELIVERIES_PER_PAGE = 50;
 
 /** Sends a failed (or waiting) delivery again now; the log and the 7-day counts refresh. */
 export function useRetryDelivery() {

@@ -1,9 +1,9 @@
 import { isoDateOf, MILLISECONDS_PER_DAY } from '../../../domain/demo/calendar';
 import type { DemoAccountBundle, DemoCounts } from '../../../domain/demo/demo-model';
 import { DEMO_FEATURES } from '../../../domain/demo/usage-history';
-import { COPY_NULL, CopyBuffer, type CopyTable, copyText } from './copy-text';
+import { COPY_NULL, CopyBuffer, type CopyTable, copyText } from '../../db/copy-text';
 
-export type { CopyTable } from './copy-text';
+export type { CopyTable } from '../../db/copy-text';
 
 export const DEMO_SOURCE = 'demo';
 

@@ -1,4 +1,5 @@
 import type { CellValue, FieldType, ImportKindDefinition } from '../../../domain/imports/import-fields';
+import { COPY_NULL, copyText } from '../../db/copy-text';
 
 /** The per-import temp table every parsed row is COPYed into before the set-based upsert. */
 export const STAGING_TABLE = 'import_rows';
@@ -44,19 +45,14 @@ export function stagingColumns(definition: ImportKindDefinition, keepRawRecords:
 }
 
 export function createStagingTableSql(columns: readonly StagingColumn[]): string {
-  const definitions = [...columns, { name: 'new_id', sqlType: 'uuid' }].map((column) => `${column.name} ${column.sqlType}`);
+  const definitions = [...columns, { name: 'new_id', sqlType: 'uuid' }].map(
+    (column) => `${column.name} ${column.sqlType}`,
+  );
   return `CREATE TEMP TABLE ${STAGING_TABLE} (${definitions.join(', ')}) ON COMMIT DROP`;
 }
 
 export function copyIntoStagingSql(columns: readonly StagingColumn[]): string {
   return `COPY ${STAGING_TABLE} (${columns.map((column) => column.name).join(', ')}) FROM STDIN`;
-}
-
-/** Escapes a value for COPY's text format: backslash, tab, newline and carriage return. */
-function escapeCopyText(text: string): string {
-  return /[\\\t\n\r]/.test(text)
-    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : text;
 }
 
 /** A PostgreSQL array literal with every element quoted: {"a","b \"c\""}. */
@@ -65,12 +61,12 @@ function arrayLiteral(items: readonly string[]): string {
 }
 
 function copyValue(value: CellValue | object): string {
-  if (value === null) return '\\N';
+  if (value === null) return COPY_NULL;
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return escapeCopyText(value);
-  if (Array.isArray(value)) return escapeCopyText(arrayLiteral(value as string[]));
-  return escapeCopyText(JSON.stringify(value));
+  if (typeof value === 'string') return copyText(value);
+  if (Array.isArray(value)) return copyText(arrayLiteral(value as string[]));
+  return copyText(JSON.stringify(value));
 }
 
 /** One COPY text-format line (with its newline) for a validated row. */
@@ -82,7 +78,7 @@ export function stagingLine(
   rawRecord: readonly string[] | null,
 ): string {
   const cells = [String(row)];
-  if (rawRecord) cells.push(escapeCopyText(JSON.stringify(rawRecord)));
+  if (rawRecord) cells.push(copyText(JSON.stringify(rawRecord)));
   for (const field of definition.fields) cells.push(copyValue(values[field.name] ?? null));
   cells.push(copyValue(extras));
   return `${cells.join('\t')}\n`;

@@ -1,6 +1,8 @@
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyText } from '../../db/copy-text';
 import type { Database } from '../../db/database';
+import { ByKey } from './by-key';
 import type { TrackingMessage } from './tracking-messages';
 
 /** What one request's events came to: stored now, and how many of those have no account yet. */
@@ -145,44 +147,6 @@ interface KnownUser {
 }
 
 /**
- * A map keyed by source and a second string (a user key or messageId), as a map per source: a write
- * looks up every event's user and messageId, and a concatenated key would build and hash a new
- * string for each lookup.
- */
-class ByKey<V> {
-  private readonly sources = new Map<string, Map<string, V>>();
-  size = 0;
-
-  get(source: string, key: string): V | undefined {
-    return this.sources.get(source)?.get(key);
-  }
-
-  has(source: string, key: string): boolean {
-    return this.sources.get(source)?.has(key) ?? false;
-  }
-
-  set(source: string, key: string, value: V): void {
-    let values = this.sources.get(source);
-    if (values === undefined) {
-      values = new Map();
-      this.sources.set(source, values);
-    }
-    const before = values.size;
-    values.set(key, value);
-    this.size += values.size - before;
-  }
-
-  forEach(visit: (source: string, key: string, value: V) => void): void {
-    for (const [source, values] of this.sources) for (const [key, value] of values) visit(source, key, value);
-  }
-
-  clear(): void {
-    this.sources.clear();
-    this.size = 0;
-  }
-}
-
-/**
  * The writer's copy of users' accounts and contacts, valid for one identity version: triggers on
  * tracked_users bump `tracking_identity_version` in every transaction that changes an account or
  * contact of a user (migration 0011), and each write reads the version with its other lookups.
@@ -253,20 +217,21 @@ async function writeOnce(
   cache: IdentityCache,
   lookUpStored: boolean,
 ): Promise<WrittenEvents[]> {
-  const users = new ByKey<WriteUser>();
+  // Each user once, in the order their first event came.
+  const seen = new ByKey<true>();
   const userList: WriteUser[] = [];
   const messageSources: string[] = [];
   const messageIds: string[] = [];
   for (const pending of group) {
     for (const event of pending.events) {
-      if (!users.has(pending.source, event.userKey)) {
+      if (!seen.has(pending.source, event.userKey)) {
         const user = {
           source: pending.source,
           key: event.userKey,
           userId: event.userId,
           anonymousId: event.anonymousId,
         };
-        users.set(pending.source, event.userKey, user);
+        seen.set(pending.source, event.userKey, true);
         userList.push(user);
       }
       if (lookUpStored) {
@@ -373,14 +338,7 @@ async function writeOnce(
   }
 }
 
-/** COPY text format: backslash, tab, newline and carriage return escaped; `\N` is null. */
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-function field(value: string | null): string {
-  if (value === null) return '\\N';
-  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => ESCAPES[char]!) : value;
-}
-
+/** One event as a line of COPY text (tab-separated, escaped, `\N` for null). */
 function copyLine(
   source: string,
   event: TrackingMessage,
@@ -389,19 +347,19 @@ function copyLine(
   receivedAt: string,
 ): string {
   return [
-    field(source),
-    field(event.messageId),
-    field(account),
-    field(contact),
-    field(event.userId),
-    field(event.anonymousId),
-    field(event.userKey),
+    copyText(source),
+    copyText(event.messageId),
+    copyText(account),
+    copyText(contact),
+    copyText(event.userId),
+    copyText(event.anonymousId),
+    copyText(event.userKey),
     event.type,
-    field(event.event),
+    copyText(event.event),
     event.timestamp.toISOString(),
     receivedAt,
-    field(event.propertiesJson),
-    field(event.contextJson),
+    copyText(event.propertiesJson),
+    copyText(event.contextJson),
   ].join('\t');
 }
 
