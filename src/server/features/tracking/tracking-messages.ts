@@ -110,7 +110,14 @@ export function parseTrackingBody(
       });
       continue;
     }
-    const message = parseMessage(value, index, whereOf, endpointType, batchSentAt, receivedAt, problems);
+    const message = parseMessage(
+      value,
+      () => whereOf(index),
+      endpointType,
+      batchSentAt,
+      receivedAt,
+      problems,
+    );
     if (message) messages.push(message);
   }
   if (problems.length > 0) {
@@ -167,18 +174,17 @@ function messageBytes(value: Json, propertiesJson: string, contextJson: string):
 
 function parseMessage(
   value: unknown,
-  index: number,
-  whereOf: (index: number) => string,
+  /** Where the message is (`batch[3]`), built only for a problem. */
+  where: () => string,
   endpointType: TrackingType | null,
   batchSentAt: Date | null,
   receivedAt: Date,
   problems: ProblemItem[],
 ): TrackingMessage | null {
   if (!isObject(value)) {
-    problems.push({ field: whereOf(index), message: 'must be a JSON object' });
+    problems.push({ field: where(), message: 'must be a JSON object' });
     return null;
   }
-  const where = () => whereOf(index);
   const before = problems.length;
   // properties and context are serialised once, here: for the size check and to be stored.
   const propertiesJson = JSON.stringify(value.properties ?? {});
