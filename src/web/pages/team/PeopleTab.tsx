@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import type { Person, Team, TeamKind } from '../../../shared/api/team.contract';
+import type { Person, Team } from '../../../shared/api/team.contract';
 import { useCanManageTeam, useDeleteTeam, usePeople, useTeams } from '../../api/team-api';
 import { ErrorState } from '../../components/ErrorState';
 import { Notice } from '../../components/Notice';
@@ -12,22 +12,15 @@ import { TeamModal, teamKindLabels } from './TeamModal';
 
 /** People by team (every team, empty ones too), teams by name and the people without a team last; each group by name. */
 function groupByTeam(people: readonly Person[], teams: readonly Team[]) {
-  const groups: {
-    key: string;
-    title: string;
-    team: Team | null;
-    kind: TeamKind | null;
-    people: Person[];
-  }[] = teams.map((team) => ({
+  const groups: { key: string; title: string; team: Team | null; people: Person[] }[] = teams.map((team) => ({
     key: team.id,
     title: team.name,
     team,
-    kind: team.kind as TeamKind | null,
     people: people.filter((person) => person.team?.id === team.id),
   }));
   const known = new Set(teams.map((team) => team.id));
   const loose = people.filter((person) => !person.team || !known.has(person.team.id));
-  if (loose.length > 0) groups.push({ key: 'none', title: 'No team', team: null, kind: null, people: loose });
+  if (loose.length > 0) groups.push({ key: 'none', title: 'No team', team: null, people: loose });
   // A new team shows while still empty, so it can be filled, renamed or deleted.
   return groups.map((group) => ({
     ...group,
@@ -143,27 +136,27 @@ export function PeopleTab() {
           </Button>
         )}
       </Group>
-      {groups.map((group) => (
+      {groups.map(({ team, ...group }) => (
         <Paper key={group.key} withBorder component="section" aria-label={group.title}>
           <Group gap="xs" px="md" pt="md" pb="xs">
             <Title order={2} size="h4">
               {group.title}
             </Title>
-            {group.kind && (
+            {team && (
               <Badge variant="light" color="gray">
-                {teamKindLabels[group.kind]}
+                {teamKindLabels[team.kind]}
               </Badge>
             )}
             <Text size="sm" c="dimmed">
               {group.people.length} {group.people.length === 1 ? 'person' : 'people'}
             </Text>
-            {canManage && group.team && (
+            {canManage && team && (
               <Group gap={4} ml="auto">
                 <Button
                   size="xs"
                   variant="subtle"
                   aria-label={`Edit team ${group.title}`}
-                  onClick={() => group.team && teamDialog.open(group.team)}
+                  onClick={() => teamDialog.open(team)}
                 >
                   Edit team
                 </Button>
@@ -174,7 +167,7 @@ export function PeopleTab() {
                   aria-label={`Delete team ${group.title}`}
                   onClick={() => {
                     remove.reset();
-                    if (group.team) removing.open(group.team);
+                    removing.open(team);
                   }}
                 >
                   Delete

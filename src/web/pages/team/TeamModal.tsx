@@ -21,7 +21,7 @@ function TeamForm({ team, onClose }: { team: Team | null; onClose: () => void })
   const update = useUpdateTeam();
   const saving = team === null ? create : update;
   const [name, setName] = useState(team?.name ?? '');
-  const [kind, setKind] = useState<TeamKind>((team?.kind as TeamKind | undefined) ?? 'csm');
+  const [kind, setKind] = useState<TeamKind>(team?.kind ?? 'csm');
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const body = { name: name.trim(), kind };
