@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from '../../db/copy-text';
 import type { Database } from '../../db/database';
+import { pipelinedCopy } from '../../db/pipelined-copy';
 import { ByKey } from './by-key';
 import type { TrackingMessage } from './tracking-messages';
 
@@ -39,7 +39,9 @@ const RETRIES = 4;
  * Deadlock, serialization failure, and unique violation: a messageId stored already (a replay) or
  * committed by a concurrent write fails the COPY; run again, the write looks it up and skips it.
  */
-const RETRYABLE = new Set(['40P01', '40001', '23505']);
+const RETRYABLE = new Set(['40P01', '40001', '23505', 'CY001']);
+/** Raised by the guard before a COPY that took every user from the cache: the cache is behind (migration 0013). */
+const IDENTITY_CHANGED = 'CY001';
 
 const COPY_COLUMNS =
   'source, message_id, account_id, contact_id, user_id, anonymous_id, user_key, type, event, occurred_at, received_at, properties, context';
@@ -50,8 +52,11 @@ const COPY_COLUMNS =
  * takes all of them, so a stream of small batches costs PostgreSQL few statements and commits, and
  * each request is answered only after the commit that holds its events.
  *
- * A write reads every user's account and contact, then COPYs its events, each messageId once (first
- * occurrence wins); users seen for the first time are registered in the same transaction. The unique
+ * A write takes every user's account and contact from its in-memory copy, or reads those it lacks,
+ * then COPYs its events, each messageId once (first occurrence wins); users seen for the first time
+ * are registered in the same transaction. A write that read nothing sends its COPY in one round trip
+ * (pipelined-copy.ts) behind a guard that skips it when some user's account or contact changed since
+ * the copy's version (CY001, migration 0013); the retry reads every user afresh. The unique
  * index on (source, message_id) refuses a messageId stored already: the COPY fails whole, and the
  * retry also reads which messageIds are stored and leaves those out. Replays are rare, so most writes
  * skip that lookup. Two writes that share a messageId (a client re-sending while its first attempt
@@ -243,29 +248,40 @@ async function writeOnce(
 
   const client = await database.pool.connect();
   let inTransaction = false;
+  let expectedVersion: number | null = null;
   try {
-    // One read: the identity version, the account and contact of each user not in the cache, and
-    // (on a retry) each messageId already stored.
+    // Each user in the cache: no read; the COPY goes after a guard that fails (CY001) if a user's
+    // account or contact changed since the cache's version. Otherwise one read: the identity version,
+    // the account and contact of each user not in the cache, and (on a retry) each messageId stored.
     const fromCache: WriteUser[] = [];
     const lookups: WriteUser[] = [];
     for (const user of userList) (cache.users.has(user.source, user.key) ? fromCache : lookups).push(user);
-    const { accounts, unseen, taken, version } = await readKnown(client, lookups, messageSources, messageIds);
-    if (version > cache.version) {
-      // Some user's account or contact changed since the cache was filled: start it afresh, and
-      // read the users this write took from it.
-      cache.users.clear();
-      cache.version = version;
-      if (fromCache.length > 0) {
-        const reread = await readKnown(client, fromCache, [], []);
-        reread.accounts.forEach((source, key, user) => accounts.set(source, key, user));
-        unseen.push(...reread.unseen);
+    let accounts = new ByKey<KnownUser>();
+    let unseen: WriteUser[] = [];
+    let taken = new ByKey<true>();
+    if (lookups.length === 0 && !lookUpStored && cache.version >= 0) {
+      expectedVersion = cache.version;
+    } else {
+      const known = await readKnown(client, lookups, messageSources, messageIds);
+      ({ accounts, unseen, taken } = known);
+      const { version } = known;
+      if (version > cache.version) {
+        // Some user's account or contact changed since the cache was filled: start it afresh, and
+        // read the users this write took from it.
+        cache.users.clear();
+        cache.version = version;
+        if (fromCache.length > 0) {
+          const reread = await readKnown(client, fromCache, [], []);
+          reread.accounts.forEach((source, key, user) => accounts.set(source, key, user));
+          unseen.push(...reread.unseen);
+        }
       }
-    }
-    // Only what this read saw at the cache's version is kept: a write that read an older version
-    // (racing a newer one) uses what it read but does not store it.
-    if (version === cache.version) {
-      if (cache.users.size + accounts.size > CACHED_USERS) cache.users.clear();
-      accounts.forEach((source, key, user) => cache.users.set(source, key, user));
+      // Only what this read saw at the cache's version is kept: a write that read an older version
+      // (racing a newer one) uses what it read but does not store it.
+      if (version === cache.version) {
+        if (cache.users.size + accounts.size > CACHED_USERS) cache.users.clear();
+        accounts.forEach((source, key, user) => cache.users.set(source, key, user));
+      }
     }
     for (const user of fromCache) {
       const cached = cache.users.get(user.source, user.key);
@@ -326,12 +342,26 @@ async function writeOnce(
       }
       results.push({ stored, unmatched });
     }
-    // With every user's account known the COPY commits on its own: one statement, atomic.
-    if (lines.length > 0) await copyRows(client, lines);
+    // With every user's account known the COPY commits on its own: one statement, atomic (with the
+    // guard before it, one implicit transaction).
+    if (lines.length > 0) {
+      const guard =
+        expectedVersion === null ? '' : `SELECT tracking_expect_identity_version(${expectedVersion}); `;
+      await pipelinedCopy(
+        client,
+        `${guard}COPY usage_events (${COPY_COLUMNS}) FROM STDIN`,
+        `${lines.join('\n')}\n`,
+      );
+    }
     if (inTransaction) await client.query('COMMIT');
     return results;
   } catch (error) {
     if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+    // The cache is behind: empty it, so the retry reads every user.
+    if ((error as { code?: string }).code === IDENTITY_CHANGED && cache.version === expectedVersion) {
+      cache.users.clear();
+      cache.version = -1;
+    }
     throw error;
   } finally {
     client.release();
@@ -361,17 +391,4 @@ function copyLine(
     copyText(event.propertiesJson),
     copyText(event.contextJson),
   ].join('\t');
-}
-
-/**
- * One COPY of the rows, sent as a single buffer (a write holds at most DEFAULT_EVENTS_PER_WRITE events, a few
- * MB): fewer socket writes than a stream of chunks, which matters on loopback in a VM.
- */
-function copyRows(client: PoolClient, lines: string[]): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const copy = client.query(copyFrom(`COPY usage_events (${COPY_COLUMNS}) FROM STDIN`));
-    copy.once('error', reject);
-    copy.once('finish', () => resolve());
-    copy.end(Buffer.from(`${lines.join('\n')}\n`));
-  });
 }
