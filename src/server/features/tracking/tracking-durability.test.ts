@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,34 @@ async function sendBatch(url: string, key: string, batch: Batch): Promise<Sent['
 }
 
 /**
+ * Sends a batch's headers and the first half of its body, and no more: `halfSent` resolves once that
+ * half is written to the socket; `answer` is null when the server dies before answering.
+ */
+function sendHalf(
+  url: string,
+  key: string,
+  batch: Batch,
+): { answer: Promise<null>; halfSent: Promise<void> } {
+  const body = Buffer.from(batch.body);
+  let wrote: () => void = () => {};
+  const halfSent = new Promise<void>((resolve) => (wrote = resolve));
+  const answer = new Promise<null>((resolve, reject) => {
+    const request = http.request(`${url}/v1/batch`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': body.length,
+        authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+      },
+    });
+    request.on('response', (response) => reject(new Error(`answered ${response.statusCode} to half a body`)));
+    request.on('error', () => resolve(null));
+    request.write(body.subarray(0, body.length >> 1), () => wrote());
+  });
+  return { answer, halfSent };
+}
+
+/**
  * Durability of the tracking endpoints through a real `cycle start` process on DATABASE_URL: a
  * batch answered 2xx survives SIGKILL, and re-sending what was not answered completes the set
  * without counting anything twice.
@@ -125,23 +154,36 @@ describe('tracking ingestion under SIGKILL', () => {
     const results: Sent[] = [];
     let next = 0;
     let answered = 0;
+    let killing = false;
     let killed = false;
+    // The group commit answers concurrent requests together, so at any instant every client may be
+    // between requests. One request is certainly in flight: half its body is sent when the server dies.
+    const killMidRequest = async () => {
+      const cut = batches[next++]!;
+      const { answer, halfSent } = sendHalf(first.url, key, cut);
+      await halfSent;
+      killed = true;
+      first.child.kill('SIGKILL');
+      results.push({ batch: cut, answer: await answer });
+    };
+    let killedMidRequest: Promise<void> = Promise.resolve();
     const client = async () => {
       while (!killed && next < batches.length) {
         const batch = batches[next++]!;
         const answer = await sendBatch(first.url, key, batch);
         results.push({ batch, answer });
         if (answer !== null) answered += 1;
-        if (answered >= KILL_AFTER_ANSWERED && !killed) {
-          killed = true;
-          first.child.kill('SIGKILL');
+        if (answered >= KILL_AFTER_ANSWERED && !killing) {
+          killing = true;
+          killedMidRequest = killMidRequest();
         }
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, client));
+    await killedMidRequest;
     await waitForExit(first.child);
     expect(killed).toBe(true);
-    // The other clients had requests in flight: they got no answer.
+    // The request cut in half got no answer (and maybe others in flight at the kill).
     expect(results.some((sent) => sent.answer === null)).toBe(true);
 
     const answeredIds = results
