@@ -17,6 +17,8 @@ export interface AccountFilterSql {
   needsHealth: boolean;
   /** The filters or the sort read MRR today, which must then be computed for every account. */
   needsMrr: boolean;
+  /** Sorted by MRR today, which no filter reads: the page can follow the MRR index (account.repository.ts). */
+  mrrSortOnly: { descending: boolean } | null;
 }
 
 const sortExpressions: Record<string, { expression: SQL; table?: 'health' | 'mrr' }> = {
@@ -112,12 +114,13 @@ export function accountFilterSql(
   const descending = filters.sort.startsWith('-');
   const sort = sortExpressions[filters.sort.replace(/^-/, '')] ?? sortExpressions.name!;
   if (sort.table === 'health') needsHealth = true;
+  const mrrSortOnly = sort.table === 'mrr' && !needsMrr ? { descending } : null;
   if (sort.table === 'mrr') needsMrr = true;
   const direction = descending ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
   // Ties (and unscored or undated accounts, always last) read by name; the id keeps pages from overlapping.
   const tieBreak = sort === sortExpressions.name ? sql`a.id` : sql`lower(a.name), a.id`;
   const orderBy = sql`${sort.expression} ${direction}, ${tieBreak}`;
-  return { conditions, orderBy, sortKey: sort.expression, direction, needsHealth, needsMrr };
+  return { conditions, orderBy, sortKey: sort.expression, direction, needsHealth, needsMrr, mrrSortOnly };
 }
 
 /** `WHERE …` of the conditions, or nothing. */
