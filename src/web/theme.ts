@@ -1,14 +1,19 @@
 import {
   Anchor,
+  Autocomplete,
   Badge,
   createTheme,
   Notification,
   type CSSVariablesResolver,
   DEFAULT_THEME,
+  MultiSelect,
   Paper,
+  Select,
   Table,
 } from '@mantine/core';
 import classes from './theme.module.css';
+
+const reachableClearButton = { tabIndex: 0, 'aria-hidden': false, 'aria-label': 'Clear' } as const;
 
 /** Mantine defaults with our accent colour and a calmer, rounder look; fonts are the system's own. */
 export const theme = createTheme({
@@ -24,6 +29,11 @@ export const theme = createTheme({
     Table: Table.extend({ classNames: { thead: classes.tableHead } }),
     // A link inside a sentence is underlined, so it does not rely on colour alone (WCAG 1.4.1).
     Anchor: Anchor.extend({ classNames: { root: classes.anchor } }),
+    // A clearable field's clear button can be reached with Tab and is announced (Mantine hides it from
+    // both: tabIndex -1 and aria-hidden).
+    Select: Select.extend({ defaultProps: { clearButtonProps: reachableClearButton } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: reachableClearButton } }),
+    Autocomplete: Autocomplete.extend({ defaultProps: { clearButtonProps: reachableClearButton } }),
     // Notifications (toasts): the description in body text colour (Mantine's gray-6 reads 3.5:1), and a named close button.
     Notification: Notification.extend({
       classNames: { description: classes.notificationDescription },

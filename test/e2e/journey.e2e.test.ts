@@ -272,6 +272,16 @@ describe.skipIf(!hasChromium)('customer journey and capacity in the browser', ()
     );
     await expect.poll(async () => page.locator('tbody tr:not([aria-hidden="true"])').count()).toBe(1);
     expect(await page.getByRole('combobox', { name: 'Stage' }).inputValue()).toBe('No stage');
+    // The filter's clear button is reached with the keyboard: Tab from the field, Enter.
+    await page.getByRole('combobox', { name: 'Stage' }).focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Clear');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.search.includes('stage='));
+    expect(await page.getByRole('combobox', { name: 'Stage' }).inputValue()).toBe('');
+    await expect.poll(async () => page.locator('tbody tr:not([aria-hidden="true"])').count()).toBeGreaterThan(1);
+    await page.goBack();
     await page.goBack();
     await page.getByTestId('no-stage').waitFor();
 
