@@ -24,7 +24,7 @@ export const stageMetricLabels: Readonly<Record<StageMetricKey, string>> = {
   active_users: 'Active users',
   health_score: 'Health score',
   nps: 'NPS',
-  gross_retention: 'Renewal retention (accounts)',
+  gross_retention: 'GRR (last 3 months)',
   expansion_mrr: 'Expansion MRR',
   time_in_stage: 'Time in stage',
 };

@@ -1,7 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { addMonths, type MonthRange } from '../../../domain/revenue';
 import type { BoardAccountsQuery } from '../../../shared/api/journey.contract';
 import type { Db } from '../../db/database';
 import { ensureMrrToday, mrrTodayRows } from '../accounts/mrr-today';
+import { currentMonthOf } from '../metrics/metrics-range';
+import { type GrossRetentionInputs, loadGrossRetentionInputs } from '../metrics/period-figures.repository';
 import { wholeDaysSql } from './account-stage.repository';
 
 /**
@@ -245,41 +248,34 @@ export interface WorkspaceMetricInputs {
   liveAccounts: number;
   /** Median days from first subscription start (else creation day, UTC) to go-live of those; null when none. */
   medianDaysToGoLive: number | null;
-  /** Accounts (any status) whose renewal date is in the last 90 days, today included. */
-  renewalAccounts: number;
-  /** Of those, the accounts not churned. */
-  retainedAccounts: number;
+  /** GRR over the last three full months (`from`…`to`, 'YYYY-MM'), from the monthly MRR facts. */
+  retention: GrossRetentionInputs & MonthRange;
 }
 
-/** The workspace-wide metric inputs in one query (go-live dates of 180 days, renewals of 90 days). */
-export async function workspaceMetricInputs(db: Db): Promise<WorkspaceMetricInputs> {
-  const result = await db.execute<{
-    live_accounts: string;
-    median_days: number | string | null;
-    renewal_accounts: string;
-    retained_accounts: string;
-  }>(sql`
-    WITH live AS (
-      SELECT a.go_live_date - coalesce(
-               (SELECT min(s.start_date) FROM subscriptions s WHERE s.account_id = a.id),
-               (a.created_at AT TIME ZONE 'UTC')::date) AS days
-      FROM accounts a
-      WHERE a.go_live_date > current_date - 180 AND a.go_live_date <= current_date
-    ),
-    renewals AS (
-      SELECT count(*) AS renewal_accounts, count(*) FILTER (WHERE a.status <> 'churned') AS retained_accounts
-      FROM accounts a
-      WHERE a.renewal_date > current_date - 90 AND a.renewal_date <= current_date
-    )
-    SELECT (SELECT count(*) FROM live) AS live_accounts,
-           (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FROM live) AS median_days,
-           r.renewal_accounts, r.retained_accounts
-    FROM renewals r`);
-  const row = result.rows[0]!;
+/**
+ * The workspace-wide metric inputs: go-live dates of the last 180 days in one query, and GRR's
+ * inputs for the last three full months (as Metrics computes GRR for those months).
+ */
+export async function workspaceMetricInputs(db: Db, now: Date): Promise<WorkspaceMetricInputs> {
+  const lastFullMonth = addMonths(currentMonthOf(now), -1);
+  const period = { from: addMonths(lastFullMonth, -2), to: lastFullMonth };
+  const [live, retention] = await Promise.all([
+    db.execute<{ live_accounts: string; median_days: number | string | null }>(sql`
+      WITH live AS (
+        SELECT a.go_live_date - coalesce(
+                 (SELECT min(s.start_date) FROM subscriptions s WHERE s.account_id = a.id),
+                 (a.created_at AT TIME ZONE 'UTC')::date) AS days
+        FROM accounts a
+        WHERE a.go_live_date > current_date - 180 AND a.go_live_date <= current_date
+      )
+      SELECT count(*) AS live_accounts, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
+      FROM live`),
+    loadGrossRetentionInputs(db, period),
+  ]);
+  const row = live.rows[0]!;
   return {
     liveAccounts: Number(row.live_accounts),
     medianDaysToGoLive: row.median_days === null ? null : Number(row.median_days),
-    renewalAccounts: Number(row.renewal_accounts),
-    retainedAccounts: Number(row.retained_accounts),
+    retention: { ...retention, ...period },
   };
 }

@@ -7,6 +7,7 @@ import type {
   JourneyBoard,
   StageMetricKey,
 } from '../../../shared/api/journey.contract';
+import { type MonthRange, previousMonth } from '../../../domain/revenue';
 import { stageMetricKeys, stageMetricLabels } from '../../../shared/api/journey.contract';
 import type { Db } from '../../db/database';
 import type { StageTouchpoint } from '../../db/schema/journey';
@@ -100,6 +101,25 @@ const roundTo = (value: number, digits: number): number => {
 const countOf = (count: number, noun: string): string =>
   `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 const accountsText = (count: number): string => countOf(count, 'account');
+/** 'YYYY-MM' as "Oct 2026". */
+const monthName = (month: string): string =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+/** A range of months as "Aug–Oct 2026" (or "Dec 2025–Feb 2026"). */
+const monthSpan = ({ from, to }: MonthRange): string =>
+  from.slice(0, 4) === to.slice(0, 4)
+    ? `${monthName(from).slice(0, 3)}–${monthName(to)}`
+    : `${monthName(from)}–${monthName(to)}`;
+
+/** The workspace-wide inputs when no stage names a metric that reads them (never shown). */
+const NOT_READ: WorkspaceMetricInputs = {
+  liveAccounts: 0,
+  medianDaysToGoLive: null,
+  retention: { from: '', to: '', openingCustomers: 0, openingMrrMinor: 0, cappedEndMrrMinor: 0 },
+};
 
 /** What a stage metric is computed from: the stage's figures and inputs, and the workspace-wide ones. */
 export interface StageMetricSources {
@@ -162,16 +182,16 @@ const metricValueOf: Record<StageMetricKey, (sources: StageMetricSources) => Met
         ? 'No NPS answer from the stage’s accounts in the last 365 days'
         : `${countOf(inputs.promoters, 'promoter')} and ${countOf(inputs.detractors, 'detractor')} among the latest answers of ${accountsText(inputs.npsAnswers)} (last 365 days)`,
   }),
-  gross_retention: ({ workspace }) => ({
+  gross_retention: ({ workspace: { retention } }) => ({
     value:
-      workspace.renewalAccounts === 0
+      retention.openingMrrMinor === 0
         ? null
-        : roundTo((100 * workspace.retainedAccounts) / workspace.renewalAccounts, 1),
+        : roundTo((100 * retention.cappedEndMrrMinor) / retention.openingMrrMinor, 1),
     unit: 'percent',
     basis:
-      workspace.renewalAccounts === 0
-        ? 'No renewal date fell in the last 90 days'
-        : `${workspace.retainedAccounts.toLocaleString('en-US')} of ${accountsText(workspace.renewalAccounts)} with a renewal date in the last 90 days not churned (workspace-wide)`,
+      retention.openingMrrMinor === 0
+        ? `No customer paid at the end of ${monthName(previousMonth(retention.from))}, so ${monthSpan(retention)} has no GRR`
+        : `GRR ${monthSpan(retention)} (workspace-wide, as on Metrics): the MRR of ${countOf(retention.openingCustomers, 'customer')} paying at the end of ${monthName(previousMonth(retention.from))}, each capped at its start, kept at the end of ${monthName(retention.to)}`,
   }),
   expansion_mrr: ({ inputs, figures }) => ({
     value: figures.accounts === 0 ? null : inputs.expansionMinor,
@@ -221,8 +241,8 @@ export async function getJourneyBoard(
   const [metricInputs, workspace] = await Promise.all([
     Object.values(needed).some(Boolean) ? stageMetricInputs(db, needed) : [],
     chosen.has('time_to_go_live') || chosen.has('gross_retention')
-      ? workspaceMetricInputs(db)
-      : { liveAccounts: 0, medianDaysToGoLive: null, renewalAccounts: 0, retainedAccounts: 0 },
+      ? workspaceMetricInputs(db, new Date())
+      : NOT_READ,
   ]);
   const inputsByStage = new Map(metricInputs.map((row) => [row.stage, row]));
   const byStage = new Map<string | null, StageDaysRow[]>();

@@ -14,6 +14,19 @@ import {
 } from '../../../../test/helpers/test-server';
 
 /** The journey board through HTTP, on constructed accounts with backdated stage entries. */
+/** The months the board's GRR covers today: the last three full months, and the one before them. */
+const grrMonths = (() => {
+  const name = (monthsAgo: number) => {
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
+    return month.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  };
+  const from = name(3);
+  const last = name(1);
+  const span = from.slice(-4) === last.slice(-4) ? `${from.slice(0, 3)}–${last}` : `${from}–${last}`;
+  return { opening: name(4), span, last };
+})();
+
 describe('journey board API', () => {
   let server: TestServer;
   let manager: TestUser;
@@ -140,10 +153,20 @@ describe('journey board API', () => {
     await answer('Cedar', 9, 30);
     await answer('Cedar', 2, 400);
     await answer('Delta', 6, 400);
-    // Renewals of the last 90 days (workspace-wide): Delta retained, Elm churned; Fir's was 100 days ago.
-    await query(`UPDATE accounts SET renewal_date = current_date - 10 WHERE id = $1`, [ids.Delta]);
-    await query(`UPDATE accounts SET renewal_date = current_date - 20 WHERE id = $1`, [ids.Elm]);
-    await query(`UPDATE accounts SET renewal_date = current_date - 100 WHERE id = $1`, [ids.Fir]);
+    // GRR of the last three full months (workspace-wide): at the end of the month before them Delta
+    // paid 20,000 and Elm 30,000; at the end of the last full month Delta pays 18,000 and Elm has
+    // churned; Fir only started since. (18,000 + 0) / (20,000 + 30,000) = 36%.
+    const monthFact = (key: string, monthsAgo: number, mrrMinor: number, movement: string) =>
+      query(
+        `INSERT INTO account_mrr_monthly (account_id, month, mrr_minor, previous_mrr_minor, movement, paid_before,
+                                          base12_minor, missing_rate_currencies)
+         VALUES ($1, (date_trunc('month', current_date) - make_interval(months => $2::int))::date, $3, 0, $4, true, 0, '{}')`,
+        [ids[key], monthsAgo, mrrMinor, movement],
+      );
+    await monthFact('Delta', 4, 20_000, 'new');
+    await monthFact('Elm', 4, 30_000, 'new');
+    await monthFact('Delta', 1, 18_000, 'contraction');
+    await monthFact('Fir', 1, 10_000, 'new');
     // Monthly MRR facts: Delta expanded by 5,000 this month, and by 1,000 five months ago (left out).
     const fact = (month: string, mrrMinor: number, previousMrrMinor: number) =>
       query(
@@ -235,10 +258,10 @@ describe('journey board API', () => {
           metrics: [
             {
               key: 'gross_retention',
-              label: 'Renewal retention (accounts)',
-              value: 50,
+              label: 'GRR (last 3 months)',
+              value: 36,
               unit: 'percent',
-              basis: '1 of 2 accounts with a renewal date in the last 90 days not churned (workspace-wide)',
+              basis: `GRR ${grrMonths.span} (workspace-wide, as on Metrics): the MRR of 2 customers paying at the end of ${grrMonths.opening}, each capped at its start, kept at the end of ${grrMonths.last}`,
             },
             {
               key: 'expansion_mrr',

@@ -28,6 +28,36 @@ export async function loadStartingCustomerAggregates(db: Executor, period: Month
   };
 }
 
+/** GRR's inputs over `period`: the starting customers, their MRR then, and their end MRR capped at it. */
+export interface GrossRetentionInputs {
+  openingCustomers: number;
+  openingMrrMinor: number;
+  cappedEndMrrMinor: number;
+}
+
+/**
+ * GRR's inputs from the two months' facts alone, the same starting customers and caps as
+ * loadStartingCustomerAggregates (the journey board's Renewal metric, without the period's totals).
+ */
+export async function loadGrossRetentionInputs(
+  db: Executor,
+  period: MonthRange,
+): Promise<GrossRetentionInputs> {
+  const result = await db.execute<Record<keyof GrossRetentionInputs, string>>(sql`
+    SELECT count(*) AS "openingCustomers",
+           coalesce(sum(o.mrr_minor), 0) AS "openingMrrMinor",
+           coalesce(sum(least(coalesce(e.mrr_minor, 0), o.mrr_minor)), 0) AS "cappedEndMrrMinor"
+    FROM account_mrr_monthly o
+    LEFT JOIN account_mrr_monthly e ON e.account_id = o.account_id AND e.month = ${monthStart(period.to)}::date
+    WHERE o.month = ${monthStart(previousMonth(period.from))}::date AND o.mrr_minor > 0`);
+  const row = result.rows[0];
+  return {
+    openingCustomers: Number(row?.openingCustomers ?? 0),
+    openingMrrMinor: Number(row?.openingMrrMinor ?? 0),
+    cappedEndMrrMinor: Number(row?.cappedEndMrrMinor ?? 0),
+  };
+}
+
 /** One group of a breakdown with its aggregates; `key` null for the accounts without a value. */
 export interface GroupAggregates {
   key: string | null;
