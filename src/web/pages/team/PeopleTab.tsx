@@ -67,7 +67,7 @@ function PersonRow({
       </Table.Td>
       <Table.Td fz="sm">{userRoleLabels[person.role]}</Table.Td>
       <Table.Td fz="sm">{person.manager?.name ?? '—'}</Table.Td>
-      <Table.Td fz="sm" maw={280}>
+      <Table.Td fz="sm">
         <Text size="sm" lineClamp={2}>
           {person.responsibilities ?? '—'}
         </Text>
@@ -181,16 +181,22 @@ export function PeopleTab() {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={900}>
-              <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={`People in ${group.title}`}>
+              {/* Fixed widths, so the columns line up from one team's table to the next. */}
+              <Table
+                layout="fixed"
+                verticalSpacing="sm"
+                horizontalSpacing="md"
+                aria-label={`People in ${group.title}`}
+              >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Person</Table.Th>
-                    <Table.Th>Role</Table.Th>
-                    <Table.Th>Manager</Table.Th>
+                    <Table.Th w="20%">Person</Table.Th>
+                    <Table.Th w="9%">Role</Table.Th>
+                    <Table.Th w="12%">Manager</Table.Th>
                     <Table.Th>Responsibilities</Table.Th>
-                    <Table.Th>Tiers covered</Table.Th>
-                    <Table.Th>Accounts</Table.Th>
-                    {canManage && <Table.Th aria-label="Actions" />}
+                    <Table.Th w="15%">Tiers covered</Table.Th>
+                    <Table.Th w="11%">Accounts</Table.Th>
+                    {canManage && <Table.Th w={80} aria-label="Actions" />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
