@@ -36,8 +36,9 @@ const DEFAULT_EVENTS_PER_WRITE = 5_000;
 /** Attempts of a write's transaction before the error is reported. */
 const RETRIES = 4;
 /**
- * Deadlock, serialization failure, and unique violation: a messageId stored already (a replay) or
- * committed by a concurrent write fails the COPY; run again, the write looks it up and skips it.
+ * Deadlock, serialization failure, unique violation (a messageId stored already, a replay, or
+ * committed by a concurrent write, fails the COPY; run again, the write looks it up and skips it),
+ * and IDENTITY_CHANGED (run again, the write reads its users).
  */
 const RETRYABLE = new Set(['40P01', '40001', '23505', 'CY001']);
 /** Raised by the guard before a COPY that took every user from the cache: the cache is behind (migration 0013). */
