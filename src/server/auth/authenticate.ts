@@ -44,6 +44,7 @@ const documentationPrefix = '/api/docs';
  */
 export function installAuthentication(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
+  const sessionLookup = prepareSessionLookup(db);
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
 
@@ -62,27 +63,29 @@ export function installAuthentication(app: FastifyInstance, db: Db): void {
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    request.actor = await resolveActor(db, request);
+    request.actor = await resolveActor(db, sessionLookup, request);
     if (config.public || !config.permission) return;
     if (!request.actor) throw unauthorized();
     if (!can(request.actor, config.permission)) throw forbidden(explainDenial(request.actor, config.permission));
   });
 }
 
-async function resolveActor(db: Db, request: FastifyRequest): Promise<Actor | null> {
+async function resolveActor(
+  db: Db,
+  sessionLookup: SessionLookup,
+  request: FastifyRequest,
+): Promise<Actor | null> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return resolveApiToken(db, header.slice('Bearer '.length).trim());
   const cookie = request.cookies[SESSION_COOKIE];
-  if (cookie) return resolveSession(db, cookie);
+  if (cookie) return resolveSession(sessionLookup, cookie);
   return null;
 }
 
 /**
- * The session lookup every signed-in request makes, as a named prepared statement: built once per
- * database, parsed and planned once per connection (`npm run bench portfolio`'s ratio base).
+ * The session lookup every signed-in request makes, as a named prepared statement: built once, when
+ * authentication is installed, and parsed and planned once per connection.
  */
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-
 function prepareSessionLookup(db: Db) {
   return db
     .select({ userId: users.id, email: users.email, name: users.name, role: users.role })
@@ -99,12 +102,9 @@ function prepareSessionLookup(db: Db) {
     .prepare('resolve_session');
 }
 
-async function resolveSession(db: Db, token: string): Promise<Actor | null> {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) {
-    lookup = prepareSessionLookup(db);
-    sessionLookups.set(db, lookup);
-  }
+type SessionLookup = ReturnType<typeof prepareSessionLookup>;
+
+async function resolveSession(lookup: SessionLookup, token: string): Promise<Actor | null> {
   const [row] = await lookup.execute({ tokenHash: hashSecret(token) });
   return row ?? null;
 }

@@ -4,7 +4,10 @@ import type { BoardAccountsQuery } from '../../../shared/api/journey.contract';
 import type { Db } from '../../db/database';
 import { ensureMrrToday, mrrTodayRows } from '../accounts/mrr-today';
 import { currentMonthOf } from '../metrics/metrics-range';
-import { type GrossRetentionInputs, loadGrossRetentionInputs } from '../metrics/period-figures.repository';
+import {
+  loadStartingCustomerAggregates,
+  type StartingCustomerFigures,
+} from '../metrics/period-figures.repository';
 import { wholeDaysSql } from './account-stage.repository';
 
 /**
@@ -249,7 +252,7 @@ export interface WorkspaceMetricInputs {
   /** Median days from first subscription start (else creation day, UTC) to go-live of those; null when none. */
   medianDaysToGoLive: number | null;
   /** GRR over the last three full months (`from`…`to`, 'YYYY-MM'), from the monthly MRR facts. */
-  retention: GrossRetentionInputs & MonthRange;
+  retention: StartingCustomerFigures & MonthRange;
 }
 
 /**
@@ -270,7 +273,7 @@ export async function workspaceMetricInputs(db: Db, now: Date): Promise<Workspac
       )
       SELECT count(*) AS live_accounts, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
       FROM live`),
-    loadGrossRetentionInputs(db, period),
+    loadStartingCustomerAggregates(db, period),
   ]);
   const row = live.rows[0]!;
   return {

@@ -118,7 +118,15 @@ const monthSpan = ({ from, to }: MonthRange): string =>
 const NOT_READ: WorkspaceMetricInputs = {
   liveAccounts: 0,
   medianDaysToGoLive: null,
-  retention: { from: '', to: '', openingCustomers: 0, openingMrrMinor: 0, cappedEndMrrMinor: 0 },
+  retention: {
+    from: '',
+    to: '',
+    openingCustomers: 0,
+    startingCustomersOpeningMrrMinor: 0,
+    startingCustomersEndMrrMinor: 0,
+    startingCustomersCappedEndMrrMinor: 0,
+    lostCustomers: 0,
+  },
 };
 
 /** What a stage metric is computed from: the stage's figures and inputs, and the workspace-wide ones. */
@@ -184,12 +192,15 @@ const metricValueOf: Record<StageMetricKey, (sources: StageMetricSources) => Met
   }),
   gross_retention: ({ workspace: { retention } }) => ({
     value:
-      retention.openingMrrMinor === 0
+      retention.startingCustomersOpeningMrrMinor === 0
         ? null
-        : roundTo((100 * retention.cappedEndMrrMinor) / retention.openingMrrMinor, 1),
+        : roundTo(
+            (100 * retention.startingCustomersCappedEndMrrMinor) / retention.startingCustomersOpeningMrrMinor,
+            1,
+          ),
     unit: 'percent',
     basis:
-      retention.openingMrrMinor === 0
+      retention.startingCustomersOpeningMrrMinor === 0
         ? `No customer paid at the end of ${monthName(previousMonth(retention.from))}, so ${monthSpan(retention)} has no GRR`
         : `GRR ${monthSpan(retention)} (workspace-wide, as on Metrics): the MRR of ${countOf(retention.openingCustomers, 'customer')} paying at the end of ${monthName(previousMonth(retention.from))}, each capped at its start, kept at the end of ${monthName(retention.to)}`,
   }),

@@ -13,7 +13,6 @@ import {
   type TestUser,
 } from '../../../../test/helpers/test-server';
 
-/** The journey board through HTTP, on constructed accounts with backdated stage entries. */
 /** The months the board's GRR covers today: the last three full months, and the one before them. */
 const grrMonths = (() => {
   const name = (monthsAgo: number) => {
@@ -27,6 +26,7 @@ const grrMonths = (() => {
   return { opening: name(4), span, last };
 })();
 
+/** The journey board through HTTP, on constructed accounts with backdated stage entries. */
 describe('journey board API', () => {
   let server: TestServer;
   let manager: TestUser;

@@ -5,14 +5,19 @@ import { accountGroupsQuery, subscriptionCurrencies } from './account-groups.rep
 import { monthStart } from './metrics-range';
 import type { PeriodAggregates, StartingCustomerAggregates } from './period-figures';
 
+/** The starting customers' figures, with their MRR at the start (GRR's and NRR's denominator). */
+export type StartingCustomerFigures = StartingCustomerAggregates & { startingCustomersOpeningMrrMinor: number };
+
 /**
- * The starting customers of `period` (MRR > 0 at the end of its opening month) and their MRR at the
- * end of `period.to`, summed in SQL from the two months' facts (an account without a fact row at
- * the end pays 0 then).
+ * The starting customers of `period` (MRR > 0 at the end of its opening month), their MRR then and
+ * their MRR at the end of `period.to`, summed in SQL from the two months' facts (an account without a
+ * fact row at the end pays 0 then). Metrics takes the opening MRR from the monthly totals instead;
+ * the journey board's GRR, which reads no totals, takes it from here.
  */
-export async function loadStartingCustomerAggregates(db: Executor, period: MonthRange): Promise<StartingCustomerAggregates> {
-  const result = await db.execute<StartingCustomerAggregates>(sql`
+export async function loadStartingCustomerAggregates(db: Executor, period: MonthRange): Promise<StartingCustomerFigures> {
+  const result = await db.execute<StartingCustomerFigures>(sql`
     SELECT count(*) AS "openingCustomers",
+           coalesce(sum(o.mrr_minor), 0)::bigint AS "startingCustomersOpeningMrrMinor",
            coalesce(sum(coalesce(e.mrr_minor, 0)), 0)::bigint AS "startingCustomersEndMrrMinor",
            coalesce(sum(least(coalesce(e.mrr_minor, 0), o.mrr_minor)), 0)::bigint AS "startingCustomersCappedEndMrrMinor",
            count(*) FILTER (WHERE coalesce(e.mrr_minor, 0) = 0) AS "lostCustomers"
@@ -22,39 +27,10 @@ export async function loadStartingCustomerAggregates(db: Executor, period: Month
   const row = result.rows[0];
   return {
     openingCustomers: row?.openingCustomers ?? 0,
+    startingCustomersOpeningMrrMinor: row?.startingCustomersOpeningMrrMinor ?? 0,
     startingCustomersEndMrrMinor: row?.startingCustomersEndMrrMinor ?? 0,
     startingCustomersCappedEndMrrMinor: row?.startingCustomersCappedEndMrrMinor ?? 0,
     lostCustomers: row?.lostCustomers ?? 0,
-  };
-}
-
-/** GRR's inputs over `period`: the starting customers, their MRR then, and their end MRR capped at it. */
-export interface GrossRetentionInputs {
-  openingCustomers: number;
-  openingMrrMinor: number;
-  cappedEndMrrMinor: number;
-}
-
-/**
- * GRR's inputs from the two months' facts alone, the same starting customers and caps as
- * loadStartingCustomerAggregates (the journey board's Renewal metric, without the period's totals).
- */
-export async function loadGrossRetentionInputs(
-  db: Executor,
-  period: MonthRange,
-): Promise<GrossRetentionInputs> {
-  const result = await db.execute<Record<keyof GrossRetentionInputs, string>>(sql`
-    SELECT count(*) AS "openingCustomers",
-           coalesce(sum(o.mrr_minor), 0) AS "openingMrrMinor",
-           coalesce(sum(least(coalesce(e.mrr_minor, 0), o.mrr_minor)), 0) AS "cappedEndMrrMinor"
-    FROM account_mrr_monthly o
-    LEFT JOIN account_mrr_monthly e ON e.account_id = o.account_id AND e.month = ${monthStart(period.to)}::date
-    WHERE o.month = ${monthStart(previousMonth(period.from))}::date AND o.mrr_minor > 0`);
-  const row = result.rows[0];
-  return {
-    openingCustomers: Number(row?.openingCustomers ?? 0),
-    openingMrrMinor: Number(row?.openingMrrMinor ?? 0),
-    cappedEndMrrMinor: Number(row?.cappedEndMrrMinor ?? 0),
   };
 }
 
