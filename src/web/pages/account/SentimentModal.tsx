@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useId, useState } from 'react';
 import type { SentimentLabel } from '../../../shared/api/health.contract';
@@ -17,6 +7,7 @@ import { useSetSentiment } from '../../api/health-api';
 import { IconAlert } from '../../components/icons';
 import { sentimentLabelText, sentimentOptions } from '../../format/health';
 import { todayUtc } from '../../format/dates';
+import { FormActions } from '../../components/FormActions';
 
 /** YYYY-MM-DD `days` after today (UTC), the calendar the server checks expiry dates in. */
 function dayFromToday(days: number): string {
@@ -115,18 +106,13 @@ export function SentimentModal({
             onChange={(event) => setExpiresOn(event.currentTarget.value)}
             w={220}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={setSentiment.isPending}
-              disabled={note.trim() === '' || expiresOn === ''}
-            >
-              Save sentiment
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            loading={setSentiment.isPending}
+            disabled={note.trim() === '' || expiresOn === ''}
+          >
+            Save sentiment
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -10,6 +10,7 @@ import {
   useUpdateSavedView,
 } from '../../api/views-api';
 import { IconChevronDown } from '../../components/icons';
+import { FormActions } from '../../components/FormActions';
 
 const messageOf = (error: unknown) =>
   error instanceof ApiError ? error.detail : 'Something went wrong; try again.';
@@ -52,14 +53,9 @@ function SaveViewModal({ opened, onClose, query }: { opened: boolean; onClose: (
             maxLength={100}
           />
           {create.isError && <Alert color="red">{messageOf(create.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-              Save view
-            </Button>
-          </Group>
+          <FormActions onCancel={close} loading={create.isPending} disabled={!name.trim()}>
+            Save view
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,5 @@
 import {
   Alert,
-  Button,
-  Group,
   Modal,
   MultiSelect,
   NumberInput,
@@ -20,6 +18,7 @@ import { useTiers } from '../../api/tiers-api';
 import { IconAlert } from '../../components/icons';
 import { fieldProblem, isFieldProblem } from '../settings/field-problems';
 import { notify } from '../settings/notify';
+import { FormActions } from '../../components/FormActions';
 
 const formFields = [
   'body.teamId',
@@ -147,14 +146,9 @@ function PersonForm({
             {errorMessage(update.error)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={update.isPending}>
+          Save
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { type Team, teamKinds, type TeamKind } from '../../../shared/api/team.contract';
 import { errorMessage } from '../../api/api-client';
@@ -6,6 +6,7 @@ import { useCreateTeam, useUpdateTeam } from '../../api/team-api';
 import { IconAlert } from '../../components/icons';
 import { fieldProblem, isFieldProblem } from '../settings/field-problems';
 import { notify } from '../settings/notify';
+import { FormActions } from '../../components/FormActions';
 
 export const teamKindLabels: Record<TeamKind, string> = {
   csm: 'Customer Success',
@@ -76,14 +77,9 @@ function TeamForm({ team, onClose }: { team: Team | null; onClose: () => void })
             {errorMessage(saving.error)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving.isPending} disabled={name.trim() === ''}>
-            {team === null ? 'Create team' : 'Save team'}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={saving.isPending} disabled={name.trim() === ''}>
+          {team === null ? 'Create team' : 'Save team'}
+        </FormActions>
       </Stack>
     </form>
   );

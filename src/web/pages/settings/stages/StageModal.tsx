@@ -1,8 +1,6 @@
 import { DaysInput } from '../../../components/DaysInput';
 import {
   Alert,
-  Button,
-  Group,
   Modal,
   MultiSelect,
   SegmentedControl,
@@ -33,6 +31,7 @@ import { RuleMatchCount } from '../../../components/rule-builder/RuleMatchCount'
 import { fieldProblem, isFieldProblem } from '../field-problems';
 import { notify } from '../notify';
 import { type TouchpointDraft, TouchpointsEditor } from './TouchpointsEditor';
+import { FormActions } from '../../../components/FormActions';
 
 const formFields = [
   'body.name',
@@ -208,14 +207,9 @@ function StageForm({ stage, metricCatalogue, onClose }: Omit<StageModalProps, 'o
             {errorMessage(save.error)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={name.trim() === ''}>
-            {stage ? 'Save stage' : 'Add stage'}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={save.isPending} disabled={name.trim() === ''}>
+          {stage ? 'Save stage' : 'Add stage'}
+        </FormActions>
       </Stack>
     </form>
   );

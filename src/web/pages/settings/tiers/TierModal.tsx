@@ -1,16 +1,5 @@
 import { DaysInput } from '../../../components/DaysInput';
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Radio,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Modal, Radio, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { SegmentGroup } from '../../../../domain/segments';
 import { touchModels, type TouchModel } from '../../../../shared/api/enums';
@@ -30,6 +19,7 @@ import { RuleMatchCount } from '../../../components/rule-builder/RuleMatchCount'
 import { fieldProblem, isFieldProblem } from '../field-problems';
 import { notify } from '../notify';
 import { touchModelExplanations, touchModelLabels } from './tier-format';
+import { FormActions } from '../../../components/FormActions';
 
 const formFields = ['body.name', 'body.touchModel', 'body.ebrEveryDays', 'body.checkInEveryDays'] as const;
 
@@ -176,14 +166,9 @@ function TierForm({ tier, creatingDefault, onClose }: Omit<TierModalProps, 'open
             {errorMessage(save.error)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={name.trim() === ''}>
-            {tier ? 'Save tier' : isDefault ? 'Add default tier' : 'Add tier'}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={save.isPending} disabled={name.trim() === ''}>
+          {tier ? 'Save tier' : isDefault ? 'Add default tier' : 'Add tier'}
+        </FormActions>
       </Stack>
     </form>
   );

@@ -12,6 +12,7 @@ import { CodeSnippet } from '../CodeSnippet';
 import { fieldProblem, isFieldProblem } from '../field-problems';
 import { SecretValue } from '../SecretValue';
 import { tokenScopeDescriptions, tokenScopeLabels } from './token-scopes';
+import { FormActions } from '../../../components/FormActions';
 
 /** Creates an API token for the signed-in user, then shows it once with a request that uses it. */
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -89,14 +90,9 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
                 {errorMessage(create.error)}
               </Alert>
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending} disabled={name.trim() === ''}>
-                Create token
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} loading={create.isPending} disabled={name.trim() === ''}>
+              Create token
+            </FormActions>
           </Stack>
         </form>
       )}

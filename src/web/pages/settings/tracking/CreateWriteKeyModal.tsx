@@ -7,6 +7,7 @@ import { CodeSnippet } from '../CodeSnippet';
 import { fieldProblem, isFieldProblem } from '../field-problems';
 import { SecretValue } from '../SecretValue';
 import { curlSnippet, nodeSnippet } from './tracking-snippets';
+import { FormActions } from '../../../components/FormActions';
 
 /**
  * Creates the write key of a source, then shows the key once with examples that send events to
@@ -76,14 +77,9 @@ export function CreateWriteKeyModal({ opened, onClose }: { opened: boolean; onCl
                 {errorMessage(create.error)}
               </Alert>
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending} disabled={source.trim() === ''}>
-                Create write key
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} loading={create.isPending} disabled={source.trim() === ''}>
+              Create write key
+            </FormActions>
           </Stack>
         </form>
       )}

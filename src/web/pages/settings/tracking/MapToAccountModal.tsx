@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../api/api-client';
 import { type UnmatchedTarget, useMapToAccount } from '../../../api/tracking-api';
@@ -6,6 +6,7 @@ import { IconAlert } from '../../../components/icons';
 import { pluralize } from '../settings-format';
 import { AccountSelect, type PickedAccount } from './AccountSelect';
 import { notify } from '../notify';
+import { FormActions } from '../../../components/FormActions';
 
 /** What is being mapped, as the list shows it. */
 export interface MappingCandidate {
@@ -70,14 +71,9 @@ export function MapToAccountModal({
               {errorMessage(mapping.error)}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mapping.isPending} disabled={account === null}>
-              Map to account
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={mapping.isPending} disabled={account === null}>
+            Map to account
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -23,6 +23,7 @@ import { IconAlert } from '../../../components/icons';
 import { fieldProblem, isFieldProblem } from '../field-problems';
 import { SecretValue } from '../SecretValue';
 import { webhookEventDescriptions, webhookFormatDescriptions, webhookFormatLabels } from './webhook-events';
+import { FormActions } from '../../../components/FormActions';
 
 const formFields = ['body.url', 'body.events', 'body.format', 'body.description'] as const;
 
@@ -148,18 +149,13 @@ export function CreateWebhookModal({ opened, onClose }: { opened: boolean; onClo
                 {errorMessage(create.error)}
               </Alert>
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                loading={create.isPending}
-                disabled={url.trim() === '' || events.length === 0}
-              >
-                Add webhook
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={onClose}
+              loading={create.isPending}
+              disabled={url.trim() === '' || events.length === 0}
+            >
+              Add webhook
+            </FormActions>
           </Stack>
         </form>
       )}
